@@ -1,0 +1,65 @@
+//! The WebAssembly API: the only module that knows about `wasm_bindgen`.
+//!
+//! Every function takes plain JavaScript values, validates them in the core and returns plain
+//! objects and arrays (serde-wasm-bindgen's JSON-compatible serializer: never `Map`s). Every
+//! failure is a thrown JavaScript `Error` whose message names the field; nothing here panics.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::evaluate::pass;
+use crate::json::Value;
+use crate::parse::{parse_state, parse_steps};
+use crate::state::State;
+
+/// The seed notebook's state: `x = [0.5, 0.3]`, `t = [0.7]`, its weights and `lr = 0.1`.
+#[wasm_bindgen(js_name = defaultState)]
+pub fn default_state() -> Result<JsValue, JsError> {
+    to_js(&State::seed().to_json())
+}
+
+/// `{ z1, h, z2, y, loss, grad: { y, z2, h, z1, w1, b1, w2, b2 }, next }` for `state`.
+#[wasm_bindgen]
+pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    to_js(&pass(&state).map_err(to_error)?.to_json())
+}
+
+/// The state after `steps` descent steps (a whole number from 0 to 1 000 000).
+#[wasm_bindgen]
+pub fn train(state: JsValue, steps: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let steps = parse_steps(&read(steps, "steps")?).map_err(to_error)?;
+    to_js(
+        &crate::update::train(&state, steps)
+            .map_err(to_error)?
+            .to_json(),
+    )
+}
+
+/// The ten stages of one pass at `state`, in order, with their formulas and numbers.
+#[wasm_bindgen]
+pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
+}
+
+fn read_state(value: JsValue) -> Result<State, JsError> {
+    parse_state(&read(value, "state")?).map_err(to_error)
+}
+
+fn read(value: JsValue, what: &str) -> Result<Value, JsError> {
+    Value::read(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| JsError::new(&format!("{what} could not be read: {e}")))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+}
+
+fn to_error(error: Error) -> JsError {
+    JsError::new(&error.message)
+}

@@ -1,0 +1,145 @@
+//! Formulas as data: the chain-rule expression behind each number, with the numbers that fill it.
+//!
+//! The page renders an [`Expr`] twice — once with symbols, once with each leaf's value — and never
+//! computes anything itself. Symbols use 1-based indices, as on the page and in textbooks;
+//! superscripts name the layer: `w⁽¹⁾₁₂` is `w1[0][1]`, `z⁽²⁾` is `z2[0]`.
+
+use serde::Serialize;
+
+/// A symbol such as `h₁`, `w⁽¹⁾₁₂` or `η`: a base letter with an optional subscript and
+/// superscript (both empty when absent).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Symbol {
+    pub base: &'static str,
+    pub sub: String,
+    pub sup: &'static str,
+}
+
+impl Symbol {
+    /// A symbol with neither subscript nor superscript.
+    pub fn plain(base: &'static str) -> Self {
+        Symbol {
+            base,
+            sub: String::new(),
+            sup: "",
+        }
+    }
+
+    /// A symbol of layer `sup` (`"(1)"`), with subscript `sub`.
+    pub fn layered(base: &'static str, sup: &'static str, sub: String) -> Self {
+        Symbol { base, sub, sup }
+    }
+
+    /// A symbol with a subscript only.
+    pub fn indexed(base: &'static str, sub: String) -> Self {
+        Symbol { base, sub, sup: "" }
+    }
+}
+
+/// An expression tree, serialised with a `kind` tag.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Expr {
+    /// A named quantity and its value.
+    Var {
+        symbol: Symbol,
+        value: f64,
+    },
+    /// `∂E/∂of`, and its value.
+    Grad {
+        of: Symbol,
+        value: f64,
+    },
+    /// `σ′(of)`, the sigmoid's slope at `of`, and its value.
+    SigmaPrime {
+        of: Symbol,
+        value: f64,
+    },
+    /// A literal constant such as `2` or `1`.
+    Number {
+        value: f64,
+    },
+    Sum {
+        terms: Vec<Expr>,
+    },
+    Difference {
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    Product {
+        factors: Vec<Expr>,
+    },
+    Square {
+        arg: Box<Expr>,
+    },
+    Sigmoid {
+        arg: Box<Expr>,
+    },
+}
+
+impl Expr {
+    pub fn var(symbol: Symbol, value: f64) -> Self {
+        Expr::Var { symbol, value }
+    }
+
+    pub fn grad(of: Symbol, value: f64) -> Self {
+        Expr::Grad { of, value }
+    }
+
+    pub fn sigma_prime(of: Symbol, value: f64) -> Self {
+        Expr::SigmaPrime { of, value }
+    }
+
+    pub fn number(value: f64) -> Self {
+        Expr::Number { value }
+    }
+
+    pub fn sum(terms: Vec<Expr>) -> Self {
+        Expr::Sum { terms }
+    }
+
+    pub fn difference(left: Expr, right: Expr) -> Self {
+        Expr::Difference {
+            left: Box::new(left),
+            right: Box::new(right),
+        }
+    }
+
+    pub fn product(factors: Vec<Expr>) -> Self {
+        Expr::Product { factors }
+    }
+
+    pub fn square(arg: Expr) -> Self {
+        Expr::Square { arg: Box::new(arg) }
+    }
+
+    pub fn sigmoid(arg: Expr) -> Self {
+        Expr::Sigmoid { arg: Box::new(arg) }
+    }
+}
+
+/// Whether a formula defines a value (`=`) or replaces one (`←`, in the update).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Equals,
+    Assign,
+}
+
+/// One line of a stage: `lhs = rhs`, and what it evaluates to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Formula {
+    /// The picture element this number belongs to: an edge (`w2.1.0`) or a node (`h.0`, `loss`).
+    pub target: String,
+    /// Where the same number sits in `evaluate`'s result, e.g. `grad.w1[0][1]`; absent for
+    /// intermediate values such as `σ′(z)` that `evaluate` does not return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    pub lhs: Expr,
+    pub relation: Relation,
+    pub rhs: Expr,
+    pub value: f64,
+    /// For an update, the change `−lr·∂E/∂p`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<f64>,
+}
