@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test crate uses its own subset of these helpers
 
 use backprop_viz::json::Value;
 use backprop_viz::parse::parse_state;
