@@ -6,6 +6,7 @@
 
 use crate::backward::backward;
 use crate::error::Error;
+use crate::evaluate::pass;
 use crate::forward::forward;
 use crate::state::{Params, State};
 
@@ -22,24 +23,20 @@ pub fn descend(params: &Params, grads: &Params, lr: f64) -> Params {
 /// One full descent step: forward, backward, update.
 ///
 /// Fails when a value of the pass or a new parameter is no longer finite (the learning rate or
-/// the weights are too large for `f64`).
+/// the weights are too large for `f64`), with the same error [`pass`] gives.
 pub fn step(state: &State) -> Result<State, Error> {
     let fwd = forward(state);
-    if let Some(bad) = fwd.z1.iter().chain(fwd.z2.iter()).find(|z| !z.is_finite()) {
-        return Err(Error::new(
-            "state",
-            format!("a pre-activation overflowed to {bad}: the weights or inputs are too large"),
-        ));
-    }
     let grads = backward(state, &fwd);
     let next = descend(&state.params, &grads.d_params, state.lr);
-    if !params_finite(&next) {
-        return Err(Error::new(
-            "lr",
-            "the update overflowed: a parameter is no longer finite; use a smaller learning rate",
-        ));
+    let forward_finite = fwd.z1.iter().chain(fwd.z2.iter()).all(|z| z.is_finite());
+    if forward_finite && params_finite(&next) {
+        Ok(state.with_params(next))
+    } else {
+        // The slow path names the first value that overflowed.
+        Err(pass(state).err().unwrap_or_else(|| {
+            Error::new("state", "the step overflowed: a value is no longer finite")
+        }))
     }
-    Ok(state.with_params(next))
 }
 
 /// Runs `steps` descent steps from `state`.

@@ -1,0 +1,299 @@
+//! "Ensure" steps: check that each tool is installed, install it if not.
+//!
+//! Each check is cheap when the tool is already there, so these run on every
+//! `cargo xtask build` / `test`.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::run::{probe, run, stdout_of};
+use crate::Result;
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+const MIN_NODE_MAJOR: u32 = 20;
+/// Copy of the package-lock.json that node_modules was last installed from.
+const NPM_STAMP: &str = "node_modules/.xtask-lock-stamp";
+
+/// A `cargo` command using the same cargo that runs xtask.
+pub fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")))
+}
+
+fn cargo_bin_dir() -> Option<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))?;
+    Some(home.join("bin"))
+}
+
+/// Puts `$CARGO_HOME/bin` on PATH (for us and our children), so that tools we
+/// `cargo install` are found, by us and by wasm-pack, even if the user's PATH
+/// lacks it.
+pub fn add_cargo_bin_to_path() -> Result<()> {
+    let Some(bin) = cargo_bin_dir() else {
+        return Ok(());
+    };
+    let current = std::env::var_os("PATH").unwrap_or_default();
+    if std::env::split_paths(&current).any(|p| p == bin) {
+        return Ok(());
+    }
+    let joined = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&current)))
+        .map_err(|e| format!("cannot add cargo's bin directory to PATH: {e}"))?;
+    std::env::set_var("PATH", joined);
+    Ok(())
+}
+
+fn ok(what: &str) {
+    println!("xtask: ok: {what}");
+}
+
+/// Everything `cargo xtask build` needs.
+pub fn ensure_build_tools(root: &Path) -> Result<()> {
+    ensure_wasm_target()?;
+    ensure_wasm_pack()?;
+    ensure_wasm_bindgen(&pinned_wasm_bindgen_version(root)?)?;
+    ensure_npm_packages(root)
+}
+
+pub fn ensure_wasm_target() -> Result<()> {
+    let installed = stdout_of(Command::new("rustup").args(["target", "list", "--installed"]))
+        .map_err(|e| format!("{e}\nxtask needs rustup to add the {WASM_TARGET} target"))?;
+    if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    ok(&format!("rust target {WASM_TARGET}"));
+    Ok(())
+}
+
+pub fn ensure_wasm_pack() -> Result<()> {
+    let mut version = probe(Command::new("wasm-pack").arg("--version"));
+    if version.is_none() {
+        run(cargo().args(["install", "wasm-pack", "--locked"]))?;
+        version = Some(stdout_of(Command::new("wasm-pack").arg("--version"))?);
+    }
+    ok(version.unwrap_or_default().trim());
+    Ok(())
+}
+
+/// The `X.Y.Z` of the `wasm-bindgen = "=X.Y.Z"` line in the root Cargo.toml.
+pub fn pinned_wasm_bindgen_version(root: &Path) -> Result<String> {
+    let path = root.join("Cargo.toml");
+    let text =
+        fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    parse_wasm_bindgen_pin(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn parse_wasm_bindgen_pin(manifest: &str) -> Result<String> {
+    let mut section = String::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            section = line
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .to_string();
+            continue;
+        }
+        let in_dependencies =
+            section.ends_with("dependencies") || section.ends_with("dependencies.wasm-bindgen");
+        if !in_dependencies || section.contains("dev-dependencies") {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let key = key.trim();
+        let value = value.trim();
+        // `wasm-bindgen = "=X.Y.Z"`, `wasm-bindgen = { version = "=X.Y.Z", ... }`,
+        // or `version = "=X.Y.Z"` in a `[dependencies.wasm-bindgen]` table.
+        let requirement = if section.ends_with("dependencies.wasm-bindgen") {
+            if key != "version" {
+                continue;
+            }
+            value.split('"').nth(1)
+        } else if key != "wasm-bindgen" {
+            continue;
+        } else if value.starts_with('{') {
+            value
+                .split_once("version")
+                .and_then(|(_, rest)| rest.split('"').nth(1))
+        } else {
+            value.split('"').nth(1)
+        };
+        let requirement = requirement
+            .ok_or_else(|| format!("cannot read the wasm-bindgen version in `{line}`"))?;
+        return match requirement.strip_prefix('=') {
+            Some(version) if is_plain_version(version.trim()) => Ok(version.trim().to_string()),
+            _ => Err(format!(
+                "wasm-bindgen must be pinned exactly, like `wasm-bindgen = \"=0.2.100\"` \
+                 (the CLI version must match it), found `{line}`"
+            )),
+        };
+    }
+    Err("no `wasm-bindgen = \"=X.Y.Z\"` dependency found".to_string())
+}
+
+fn is_plain_version(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn wasm_bindgen_version() -> Option<String> {
+    // Prints e.g. `wasm-bindgen 0.2.130`.
+    probe(Command::new("wasm-bindgen").arg("--version"))
+        .and_then(|out| out.split_whitespace().nth(1).map(str::to_string))
+}
+
+pub fn ensure_wasm_bindgen(version: &str) -> Result<()> {
+    let found = wasm_bindgen_version();
+    if found.as_deref() != Some(version) {
+        match &found {
+            Some(other) => println!("xtask: wasm-bindgen CLI is {other}, the crate pins {version}"),
+            None => println!("xtask: wasm-bindgen CLI not found"),
+        }
+        // Without --locked: its lock file names a crate the registry may not serve.
+        run(cargo().args(["install", "wasm-bindgen-cli", "--version", version]))?;
+        let now = wasm_bindgen_version();
+        if now.as_deref() != Some(version) {
+            return Err(format!(
+                "installed wasm-bindgen-cli {version}, but `wasm-bindgen --version` on PATH \
+                 still reports {}; remove the other wasm-bindgen from PATH",
+                now.as_deref().unwrap_or("nothing")
+            ));
+        }
+    }
+    ok(&format!("wasm-bindgen CLI {version}"));
+    Ok(())
+}
+
+fn ensure_node() -> Result<()> {
+    let hint = "install Node.js 20 or newer (Debian: `apt-get install -y nodejs npm`)";
+    let version =
+        stdout_of(Command::new("node").arg("--version")).map_err(|e| format!("{e}\n{hint}"))?;
+    let version = version.trim();
+    let major = version
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse::<u32>().ok());
+    match major {
+        Some(major) if major >= MIN_NODE_MAJOR => {}
+        _ => return Err(format!("found node {version}; {hint}")),
+    }
+    probe(Command::new("npm").arg("--version")).ok_or_else(|| format!("npm not found; {hint}"))?;
+    ok(&format!("node {version}"));
+    Ok(())
+}
+
+/// `npm ci` when node_modules is missing or package-lock.json changed since the
+/// last install.
+pub fn ensure_npm_packages(root: &Path) -> Result<()> {
+    ensure_node()?;
+    let lock_path = root.join("package-lock.json");
+    let lock = fs::read(&lock_path).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (it is committed; restore it with git)",
+            lock_path.display()
+        )
+    })?;
+    let stamp_path = root.join(NPM_STAMP);
+    let up_to_date =
+        fs::read(&stamp_path).is_ok_and(|stamp| stamp == lock) && wasm_opt_path(root).is_file();
+    if !up_to_date {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+        fs::write(&stamp_path, &lock)
+            .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))?;
+    }
+    ok("npm packages (node_modules matches package-lock.json)");
+    Ok(())
+}
+
+/// npm binaryen's wasm-opt (never Debian's: its v108 breaks the module).
+pub fn wasm_opt_path(root: &Path) -> PathBuf {
+    root.join("node_modules/.bin/wasm-opt")
+}
+
+/// Headless Chromium for the page tests; `CHROMIUM_PATH` overrides the default.
+pub fn ensure_chromium() -> Result<PathBuf> {
+    if let Some(custom) = std::env::var_os("CHROMIUM_PATH").filter(|p| !p.is_empty()) {
+        let custom = PathBuf::from(custom);
+        if custom.is_file() {
+            ok(&format!(
+                "chromium at {} (from CHROMIUM_PATH)",
+                custom.display()
+            ));
+            return Ok(custom);
+        }
+        return Err(format!(
+            "CHROMIUM_PATH is set to {}, which does not exist",
+            custom.display()
+        ));
+    }
+    let path = PathBuf::from(CHROMIUM);
+    if !path.is_file() {
+        if !is_root() {
+            return Err(format!(
+                "{CHROMIUM} is missing; install it with \
+                 `sudo apt-get update && sudo apt-get install -y chromium`"
+            ));
+        }
+        run(Command::new("apt-get").arg("update"))?;
+        run(Command::new("apt-get")
+            .args(["install", "-y", "chromium"])
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        if !path.is_file() {
+            return Err(format!(
+                "`apt-get install chromium` succeeded but {CHROMIUM} is still missing"
+            ));
+        }
+    }
+    ok(&format!("chromium at {CHROMIUM}"));
+    Ok(path)
+}
+
+fn is_root() -> bool {
+    probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_exact_pin() {
+        let toml = "[package]\nname = \"x\"\n\n[dependencies]\nserde = \"1\"\nwasm-bindgen = \"=0.2.130\"\n";
+        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.130".to_string()));
+    }
+
+    #[test]
+    fn reads_pin_in_table() {
+        let toml =
+            "[dependencies]\nwasm-bindgen = { version = \"=0.2.99\", features = [\"serde\"] }\n";
+        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.99".to_string()));
+    }
+
+    #[test]
+    fn reads_pin_in_dependency_table() {
+        let toml = "[dependencies.wasm-bindgen]\nfeatures = [\"serde\"]\nversion = \"=0.2.7\"\n";
+        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.7".to_string()));
+    }
+
+    #[test]
+    fn ignores_similar_names_and_dev_dependencies() {
+        let toml = "[dev-dependencies]\nwasm-bindgen = \"=0.1.0\"\n[dependencies]\nwasm-bindgen-test = \"=0.3.0\"\nwasm-bindgen = \"=0.2.5\"\n";
+        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.5".to_string()));
+    }
+
+    #[test]
+    fn rejects_loose_or_missing_pin() {
+        assert!(parse_wasm_bindgen_pin("[dependencies]\nwasm-bindgen = \"0.2.130\"\n").is_err());
+        assert!(parse_wasm_bindgen_pin("[dependencies]\nwasm-bindgen = \"=0.2\"\n").is_err());
+        assert!(parse_wasm_bindgen_pin("[dependencies]\nserde = \"1\"\n").is_err());
+    }
+}
