@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::evaluate::pass;
 use crate::json::Value;
-use crate::parse::{parse_state, parse_steps};
-use crate::state::State;
+use crate::parse::{parse_number, parse_state, parse_steps, parse_window};
+use crate::state::{State, StateJson};
 
 /// The seed notebook's state: `x = [0.5, 0.3]`, `t = [0.7]`, its weights and `lr = 0.1`.
 #[wasm_bindgen(js_name = defaultState)]
@@ -43,6 +43,59 @@ pub fn train(state: JsValue, steps: JsValue) -> Result<JsValue, JsError> {
 pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
     to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
+}
+
+/// `{ state, steps, losses, loss }`: up to `steps` training steps, stopping early once the
+/// training loss `J` is at or below `stopBelow` (pass `undefined` for no target). `losses[k]`
+/// is `J` before step `k`; `loss` is `J` after the last.
+#[wasm_bindgen(js_name = trainRun)]
+pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let steps = parse_steps(&read(steps, "steps")?).map_err(to_error)?;
+    let stop_below = if stop_below.is_undefined() || stop_below.is_null() {
+        None
+    } else {
+        Some(parse_number(&read(stop_below, "stopBelow")?, "stopBelow").map_err(to_error)?)
+    };
+    let run = crate::update::train_run(&state, steps, stop_below).map_err(to_error)?;
+    to_js(&TrainRunJson {
+        state: run.state.to_json(),
+        steps: run.steps,
+        losses: run.losses,
+        loss: run.loss,
+    })
+}
+
+/// For every weight and bias: `{ name, analytic, numeric, relative_error }`, the analytic
+/// `∂J/∂p` beside the central difference `(J(p + ε) − J(p − ε)) / 2ε`.
+#[wasm_bindgen(js_name = finiteDifferences)]
+pub fn finite_differences(state: JsValue, eps: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let eps = parse_number(&read(eps, "eps")?, "eps").map_err(to_error)?;
+    to_js(&crate::gradcheck::compare(&state, eps).map_err(to_error)?)
+}
+
+/// `J` over a grid of two parameters:
+/// `window = { a: "w2.0.0", b: "w2.1.0", a_range: [lo, hi], b_range: [lo, hi], resolution }`.
+#[wasm_bindgen]
+pub fn landscape(state: JsValue, window: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let window = parse_window(&read(window, "window")?).map_err(to_error)?;
+    to_js(&crate::landscape::landscape(&state, &window).map_err(to_error)?)
+}
+
+/// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsError> {
+    to_js(&crate::presets::presets())
+}
+
+#[derive(Serialize)]
+struct TrainRunJson {
+    state: StateJson,
+    steps: u32,
+    losses: Vec<f64>,
+    loss: f64,
 }
 
 fn read_state(value: JsValue) -> Result<State, JsError> {

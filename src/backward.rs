@@ -1,7 +1,7 @@
 //! The backward pass: the chain rule applied from the loss back to every parameter.
 //!
 //! ```text
-//! ∂E/∂y  = 2(y − t)
+//! ∂E/∂y  = 2(y − t)                       (y − t for E = ½(y − t)²)
 //! δ_out  = ∂E/∂z2 = ∂E/∂y · σ′(z2),      σ′(z2) = y(1 − y)
 //! ∂E/∂b2 = δ_out
 //! ∂E/∂W2 = h · δ_outᵀ                     (∂E/∂w2[j] = h[j] · δ_out)
@@ -13,8 +13,8 @@
 
 use crate::activation::sigmoid_prime_from_output;
 use crate::forward::Forward;
-use crate::loss::squared_error_grad;
-use crate::state::{Hidden, Output, Params, State};
+use crate::loss::LossFn;
+use crate::state::{Hidden, Output, Params, Sample, State};
 
 /// ∂E/∂k for every intermediate value `k` and every parameter, each in `k`'s shape.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,14 +31,19 @@ pub struct Gradients {
     pub d_params: Params,
 }
 
-/// The gradients of the loss at `state`, given its forward pass.
-pub fn backward(state: &State, fwd: &Forward) -> Gradients {
-    let d_y = fwd.y.zip_map(&state.t, squared_error_grad);
+/// The gradients of one example's loss, given its forward pass with `params`.
+pub fn backward_example(
+    params: &Params,
+    example: &Sample,
+    fwd: &Forward,
+    loss_fn: LossFn,
+) -> Gradients {
+    let d_y = fwd.y.zip_map(&example.t, |y, t| loss_fn.grad(y, t));
     let d_z2 = d_y.component_mul(&fwd.y.map(sigmoid_prime_from_output));
     let d_w2 = fwd.h * d_z2.transpose();
-    let d_h = state.params.w2 * d_z2;
+    let d_h = params.w2 * d_z2;
     let d_z1 = d_h.component_mul(&fwd.h.map(sigmoid_prime_from_output));
-    let d_w1 = state.x * d_z1.transpose();
+    let d_w1 = example.x * d_z1.transpose();
     Gradients {
         d_y,
         d_z2,
@@ -51,4 +56,9 @@ pub fn backward(state: &State, fwd: &Forward) -> Gradients {
             b2: d_z2,
         },
     }
+}
+
+/// The gradients of the loss on the state's shown example.
+pub fn backward(state: &State, fwd: &Forward) -> Gradients {
+    backward_example(&state.params, &state.example, fwd, state.loss_fn)
 }

@@ -45,8 +45,9 @@ pub enum Expr {
         symbol: Symbol,
         value: f64,
     },
-    /// `∂E/∂of`, and its value.
+    /// `∂loss/∂of`, and its value; `loss` is `E` (one example) or `J` (the mean over samples).
     Grad {
+        loss: &'static str,
         of: Symbol,
         value: f64,
     },
@@ -82,8 +83,22 @@ impl Expr {
         Expr::Var { symbol, value }
     }
 
+    /// `∂E/∂of`: the gradient of one example's loss.
     pub fn grad(of: Symbol, value: f64) -> Self {
-        Expr::Grad { of, value }
+        Expr::Grad {
+            loss: "E",
+            of,
+            value,
+        }
+    }
+
+    /// `∂J/∂of`: the gradient of the mean loss over the samples.
+    pub fn mean_grad(of: Symbol, value: f64) -> Self {
+        Expr::Grad {
+            loss: "J",
+            of,
+            value,
+        }
     }
 
     pub fn sigma_prime(of: Symbol, value: f64) -> Self {

@@ -7,19 +7,22 @@
 //! ```text
 //! z1 = xᵀ·W1 + b1     h = σ(z1)        (w1[i][j]: input i → hidden j)
 //! z2 = hᵀ·W2 + b2     y = σ(z2)
-//! E  = (y − t)²
-//! p ← p − lr·∂E/∂p    for every weight and bias, all gradients at the old parameters
+//! E  = (y − t)²       (or ½(y − t)², a switchable convention)
+//! J  = mean of E over the training samples (just E when there are none)
+//! p ← p − lr·∂J/∂p    for every weight and bias, all gradients at the old parameters
 //! ```
 //!
 //! ## Modules
-//! - [`activation`], [`loss`]: σ, σ′ and the squared error, with their derivatives.
-//! - [`state`]: the state (input, target, parameters, learning rate) and its row-major JSON form.
+//! - [`activation`], [`loss`]: σ, σ′ and the two squared-error conventions, with derivatives.
+//! - [`params`], [`state`]: the parameters; the state (shown example, parameters, learning rate,
+//!   options, samples) and its row-major JSON form. [`presets`]: ready-made states.
 //! - [`json`], [`parse`]: untrusted input → a validated [`state::State`], or an [`error::Error`]
 //!   naming the field.
-//! - [`forward`], [`backward`], [`update`]: the pass, the chain rule, descent and training.
-//! - [`evaluate`]: one pass checked for overflow and shaped for JavaScript.
+//! - [`forward`], [`backward`], [`objective`], [`update`]: the pass, the chain rule, the mean
+//!   over samples, descent and training.
+//! - [`evaluate`], [`finite`]: one pass checked for overflow and shaped for JavaScript.
 //! - [`formula`], [`stages`]: the tape of ten stages the page replays, formulas as data.
-//! - [`gradcheck`]: central finite differences.
+//! - [`gradcheck`]: central finite differences; [`landscape`]: `J` over a grid of two parameters.
 //! - `api`: the only module that knows about WebAssembly.
 //!
 //! The core never touches the DOM and never panics on user input.
@@ -34,12 +37,17 @@ pub mod activation;
 pub mod backward;
 pub mod error;
 pub mod evaluate;
+pub mod finite;
 pub mod formula;
 pub mod forward;
 pub mod gradcheck;
 pub mod json;
+pub mod landscape;
 pub mod loss;
+pub mod objective;
+pub mod params;
 pub mod parse;
+pub mod presets;
 pub mod stages;
 pub mod state;
 pub mod update;

@@ -205,7 +205,7 @@ fn step_counts() {
 #[test]
 fn overflowing_results_are_errors() {
     let mut huge = State::seed();
-    huge.x = [1e308, 1e308].into();
+    huge.example.x = [1e308, 1e308].into();
     huge.params.w1.fill(1e308);
     let e = evaluate(&huge).expect_err("z1 overflows");
     assert_eq!(e.field, "z1[0]");
@@ -229,7 +229,7 @@ fn overflowing_results_are_errors() {
 /// gradients are about 1e298, so a large learning rate blows the weights up.
 fn huge_input(lr: f64) -> State {
     let mut state = State::seed();
-    state.x = [1e300, 0.0].into();
+    state.example.x = [1e300, 0.0].into();
     state.params.w1 = nalgebra::Matrix2::new(1e-300, -1e-300, 0.1, 0.1);
     state.lr = lr;
     state

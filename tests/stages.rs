@@ -105,8 +105,8 @@ fn the_update_replaces_every_parameter_with_its_descent_step() {
     let by_target = |t: &str| update.formulas.iter().find(|f| f.target == t).expect(t);
     let w = by_target("w1.0.1");
     assert_eq!(w.relation, Relation::Assign);
-    assert_eq!(w.delta, Some(-(0.1 * r.grad.w1[0][1])));
-    assert_eq!(w.value, r.next.w1[0][1]);
+    assert_eq!(w.delta, Some(-(0.1 * r.grad.params.w1[0][1])));
+    assert_eq!(w.value, r.next.params.w1[0][1]);
     assert_close(0.4 + w.delta.unwrap_or(f64::NAN), w.value, "w1[0][1] + Δ");
 }
 

@@ -3,6 +3,7 @@
 use super::symbols::{self as sym, w1_edges, w2_edges};
 use super::{formula, names, Phase, Stage, Tape};
 use crate::formula::Expr;
+use crate::loss::LossFn;
 use crate::state::{HIDDEN, INPUTS};
 
 impl Tape<'_> {
@@ -14,12 +15,24 @@ impl Tape<'_> {
             phase: Phase::Backward,
             edges: Vec::new(),
             nodes: names(&["loss", "y.0"]),
-            explanation: "How fast the loss changes when the output changes: the first link of the chain rule. A negative value means a larger y would lower E.",
+            explanation: format!(
+                "How fast the loss changes when the output changes: the first link of the chain rule. For E = {} it is {}. A negative value means a larger y would lower E.",
+                self.loss_text(),
+                match self.pass.state.loss_fn {
+                    LossFn::Squared => "2(y − t)",
+                    LossFn::HalfSquared => "y − t: the ½ cancels the 2 from the square",
+                }
+            ),
             formulas: vec![formula(
                 "y.0",
                 Some("grad.y[0]".into()),
                 self.d_y(),
-                Expr::product(vec![Expr::number(2.0), Expr::difference(self.y(), self.t())]),
+                match self.pass.state.loss_fn {
+                    LossFn::Squared => {
+                        Expr::product(vec![Expr::number(2.0), Expr::difference(self.y(), self.t())])
+                    }
+                    LossFn::HalfSquared => Expr::difference(self.y(), self.t()),
+                },
                 self.pass.grads.d_y[0],
             )],
         }
@@ -34,7 +47,7 @@ impl Tape<'_> {
             phase: Phase::Backward,
             edges: Vec::new(),
             nodes: names(&["y.0"]),
-            explanation: "Multiply by the sigmoid's slope at the output, σ′(z⁽²⁾) = y(1 − y), to get δ_out = ∂E/∂z⁽²⁾, the output's error signal. The bias adds straight into z⁽²⁾, so ∂E/∂b⁽²⁾ = δ_out.",
+            explanation: "Multiply by the sigmoid's slope at the output, σ′(z⁽²⁾) = y(1 − y), to get δ_out = ∂E/∂z⁽²⁾, the output's error signal. The bias adds straight into z⁽²⁾, so ∂E/∂b⁽²⁾ = δ_out.".to_string(),
             formulas: vec![
                 formula(
                     "y.0",
@@ -81,7 +94,7 @@ impl Tape<'_> {
             phase: Phase::Backward,
             edges: w2_edges(),
             nodes: names(&["y.0", "h.0", "h.1"]),
-            explanation: "Each output weight's gradient is the output's error signal times the activation that flows through that weight: ∂E/∂w⁽²⁾ⱼ = ∂E/∂y · σ′(z⁽²⁾) · hⱼ.",
+            explanation: "Each output weight's gradient is the output's error signal times the activation that flows through that weight: ∂E/∂w⁽²⁾ⱼ = ∂E/∂y · σ′(z⁽²⁾) · hⱼ.".to_string(),
             formulas,
         }
     }
@@ -106,7 +119,7 @@ impl Tape<'_> {
             phase: Phase::Backward,
             edges: w2_edges(),
             nodes: names(&["y.0", "h.0", "h.1"]),
-            explanation: "The error signal flows back along the same weights: each hidden neuron receives δ_out times the weight that connects it to the output.",
+            explanation: "The error signal flows back along the same weights: each hidden neuron receives δ_out times the weight that connects it to the output.".to_string(),
             formulas,
         }
     }
@@ -148,7 +161,7 @@ impl Tape<'_> {
             phase: Phase::Backward,
             edges: Vec::new(),
             nodes: names(&["h.0", "h.1"]),
-            explanation: "Each hidden neuron multiplies what it received by its own sigmoid slope hⱼ(1 − hⱼ): that is δ_hidden,ⱼ = ∂E/∂z⁽¹⁾ⱼ, and also ∂E/∂b⁽¹⁾ⱼ.",
+            explanation: "Each hidden neuron multiplies what it received by its own sigmoid slope hⱼ(1 − hⱼ): that is δ_hidden,ⱼ = ∂E/∂z⁽¹⁾ⱼ, and also ∂E/∂b⁽¹⁾ⱼ.".to_string(),
             formulas,
         }
     }
@@ -174,7 +187,7 @@ impl Tape<'_> {
             phase: Phase::Backward,
             edges: w1_edges(),
             nodes: names(&["h.0", "h.1", "x.0", "x.1"]),
-            explanation: "Each input weight's gradient is its hidden neuron's error signal times the input it carries: ∂E/∂w⁽¹⁾ᵢⱼ = ∂E/∂hⱼ · σ′(z⁽¹⁾ⱼ) · xᵢ.",
+            explanation: "Each input weight's gradient is its hidden neuron's error signal times the input it carries: ∂E/∂w⁽¹⁾ᵢⱼ = ∂E/∂hⱼ · σ′(z⁽¹⁾ⱼ) · xᵢ.".to_string(),
             formulas,
         }
     }

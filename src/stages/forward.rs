@@ -3,6 +3,7 @@
 use super::symbols::{self as sym, w1_edges, w2_edges};
 use super::{formula, names, Phase, Stage, Tape};
 use crate::formula::{Expr, Symbol};
+use crate::loss::LossFn;
 use crate::state::{HIDDEN, INPUTS};
 
 impl Tape<'_> {
@@ -38,7 +39,7 @@ impl Tape<'_> {
             phase: Phase::Forward,
             edges: w1_edges(),
             nodes: names(&["x.0", "x.1", "h.0", "h.1"]),
-            explanation: "Each hidden neuron adds up its weighted inputs and its bias into z⁽¹⁾, then squashes that sum with the sigmoid: h = σ(z⁽¹⁾).",
+            explanation: "Each hidden neuron adds up its weighted inputs and its bias into z⁽¹⁾, then squashes that sum with the sigmoid: h = σ(z⁽¹⁾).".to_string(),
             formulas,
         }
     }
@@ -57,7 +58,7 @@ impl Tape<'_> {
             phase: Phase::Forward,
             edges: w2_edges(),
             nodes: names(&["h.0", "h.1", "y.0"]),
-            explanation: "The output neuron does the same with the hidden activations: z⁽²⁾ is their weighted sum plus its bias, and y = σ(z⁽²⁾).",
+            explanation: "The output neuron does the same with the hidden activations: z⁽²⁾ is their weighted sum plus its bias, and y = σ(z⁽²⁾).".to_string(),
             formulas: vec![
                 formula("y.0", Some("z2[0]".into()), z.clone(), Expr::sum(terms), f.z2[0]),
                 formula("y.0", Some("y[0]".into()), self.y(), Expr::sigmoid(z), f.y[0]),
@@ -74,14 +75,35 @@ impl Tape<'_> {
             phase: Phase::Loss,
             edges: Vec::new(),
             nodes: names(&["y.0", "t.0", "loss"]),
-            explanation: "The loss measures how far the output is from the target: E = (y − t)². Backpropagation starts here and works backwards.",
+            explanation: format!(
+                "The loss measures how far the output is from the target: E = {}. Backpropagation starts here and works backwards.",
+                self.loss_text()
+            ),
             formulas: vec![formula(
                 "loss",
                 Some("loss".into()),
                 Expr::var(Symbol::plain("E"), loss),
-                Expr::square(Expr::difference(self.y(), self.t())),
+                self.loss_expr(),
                 loss,
             )],
+        }
+    }
+}
+
+impl Tape<'_> {
+    /// `(y − t)²` or `½·(y − t)²`, as the state's convention says.
+    fn loss_expr(&self) -> Expr {
+        let square = Expr::square(Expr::difference(self.y(), self.t()));
+        match self.pass.state.loss_fn {
+            LossFn::Squared => square,
+            LossFn::HalfSquared => Expr::product(vec![Expr::number(0.5), square]),
+        }
+    }
+
+    pub(super) fn loss_text(&self) -> &'static str {
+        match self.pass.state.loss_fn {
+            LossFn::Squared => "(y − t)²",
+            LossFn::HalfSquared => "½(y − t)²",
         }
     }
 }

@@ -36,7 +36,7 @@ pub struct Stage {
     /// The nodes it reads or writes: `x.0` … `y.0`, `t.0` and `loss`.
     pub nodes: Vec<String>,
     /// One or two sentences for the learner.
-    pub explanation: &'static str,
+    pub explanation: String,
     pub formulas: Vec<Formula>,
 }
 

@@ -46,7 +46,7 @@ pub fn w2_edges() -> Vec<String> {
 
 impl Tape<'_> {
     pub(super) fn x(&self, i: usize) -> Expr {
-        Expr::var(x(i), self.pass.state.x[i])
+        Expr::var(x(i), self.pass.state.example.x[i])
     }
     pub(super) fn h(&self, j: usize) -> Expr {
         Expr::var(h(j), self.pass.forward.h[j])
@@ -55,7 +55,7 @@ impl Tape<'_> {
         Expr::var(Symbol::plain("y"), self.pass.forward.y[0])
     }
     pub(super) fn t(&self) -> Expr {
-        Expr::var(Symbol::plain("t"), self.pass.state.t[0])
+        Expr::var(Symbol::plain("t"), self.pass.state.example.t[0])
     }
     pub(super) fn d_y(&self) -> Expr {
         Expr::grad(Symbol::plain("y"), self.pass.grads.d_y[0])

@@ -1,17 +1,15 @@
-//! The update stage: every weight and bias takes one descent step.
+//! The update stage: every weight and bias takes one step.
 
 use super::symbols::{self as sym, w1_edges, w2_edges};
 use super::{names, Phase, Stage, Tape};
 use crate::formula::{Expr, Formula, Relation, Symbol};
-use crate::state::{HIDDEN, INPUTS};
+use crate::state::{Direction, Mode, HIDDEN, INPUTS};
+use crate::update::signed_rate;
 
 impl Tape<'_> {
     pub(super) fn update(&self) -> Stage {
-        let (old, grad, new) = (
-            &self.pass.state.params,
-            &self.pass.grads.d_params,
-            &self.pass.next.params,
-        );
+        let (old, new) = (&self.pass.state.params, &self.pass.next.params);
+        let (grad, _) = self.pass.update_grads();
         let mut formulas = Vec::new();
         for i in 0..INPUTS {
             for j in 0..HIDDEN {
@@ -54,12 +52,30 @@ impl Tape<'_> {
             phase: Phase::Update,
             edges,
             nodes: names(&["h.0", "h.1", "y.0"]),
-            explanation: "Gradient descent moves every weight and bias a small step against its gradient, p ← p − η·∂E/∂p, with all gradients taken at the old parameters. (The seed notebook's loop adds the gradient instead: that climbs the loss.)",
+            explanation: self.update_explanation(),
             formulas,
         }
     }
 
-    /// `p ← p − η·∂E/∂p`, from `(old, gradient, new)`.
+    fn update_explanation(&self) -> String {
+        let state = &self.pass.state;
+        if state.direction == Direction::Ascent {
+            return "This update adds the gradient, p ← p + η·∂E/∂p, exactly as the seed notebook's w += lr·grad does. Adding the gradient walks uphill: it is gradient ascent, and the loss grows at every step. The fix is to subtract it: p ← p − η·∂E/∂p.".to_string();
+        }
+        let rule = match (self.pass.update_grads().1, state.mode) {
+            (true, _) => format!(
+                "against the mean gradient over all {} samples, p ← p − η·∂J/∂p, where J is the mean loss (batch gradient descent)",
+                state.samples.len()
+            ),
+            (false, Mode::PerSample) if !state.samples.is_empty() => {
+                "against this sample's own gradient, p ← p − η·∂E/∂p (per-sample updates: one sample at a time)".to_string()
+            }
+            _ => "against its gradient, p ← p − η·∂E/∂p".to_string(),
+        };
+        format!("Gradient descent moves every weight and bias a small step {rule}, with all gradients taken at the old parameters. (The seed notebook's loop adds the gradient instead: that climbs the loss.)")
+    }
+
+    /// `p ← p − η·∂E/∂p` (or `+` for ascent, `∂J` for a batch mean), from `(old, gradient, new)`.
     fn assign(
         &self,
         target: String,
@@ -67,17 +83,26 @@ impl Tape<'_> {
         symbol: Symbol,
         (old, grad, new): (f64, f64, f64),
     ) -> Formula {
+        let state = &self.pass.state;
+        let gradient = if self.pass.update_grads().1 {
+            Expr::mean_grad(symbol.clone(), grad)
+        } else {
+            Expr::grad(symbol.clone(), grad)
+        };
+        let before = Expr::var(symbol.clone(), old);
+        let step = Expr::product(vec![self.eta(), gradient]);
+        let rhs = match state.direction {
+            Direction::Descent => Expr::difference(before, step),
+            Direction::Ascent => Expr::sum(vec![before, step]),
+        };
         Formula {
             target,
             path: Some(path),
-            lhs: Expr::var(symbol.clone(), new),
+            lhs: Expr::var(symbol, new),
             relation: Relation::Assign,
-            rhs: Expr::difference(
-                Expr::var(symbol.clone(), old),
-                Expr::product(vec![self.eta(), Expr::grad(symbol, grad)]),
-            ),
+            rhs,
             value: new,
-            delta: Some(-(self.pass.state.lr * grad)),
+            delta: Some(signed_rate(state.lr, state.direction) * grad),
         }
     }
 }

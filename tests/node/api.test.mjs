@@ -2,17 +2,7 @@
 // an Error naming its field while the module keeps answering.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const pkg = new URL('../../www/pkg/', import.meta.url);
-const wasm = await import(new URL('backprop_viz.js', pkg));
-wasm.initSync({ module: readFileSync(fileURLToPath(new URL('backprop_viz_bg.wasm', pkg))) });
-
-const SEED = {
-  x: [0.5, 0.3], t: [0.7], w1: [[0.2, 0.4], [0.1, 0.3]], b1: [0.1, 0.2],
-  w2: [[0.5], [0.6]], b2: [0.1], lr: 0.1,
-};
+import { wasm, SEED } from './wasm.mjs';
 
 function close(actual, expected, what) {
   assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.abs(expected),
@@ -34,7 +24,7 @@ test('evaluate gives the seed numbers as plain objects and arrays', () => {
   assert.equal(Object.getPrototypeOf(r), Object.prototype);
   assert.equal(Object.getPrototypeOf(r.grad), Object.prototype);
   assert.ok(Array.isArray(r.h) && Array.isArray(r.grad.w1[0]));
-  assert.deepEqual(Object.keys(r), ['z1', 'h', 'z2', 'y', 'loss', 'grad', 'next']);
+  assert.deepEqual(Object.keys(r), ['z1', 'h', 'z2', 'y', 'loss', 'grad', 'next', 'sigma_prime']);
   assert.deepEqual(Object.keys(r.grad), ['y', 'z2', 'h', 'z1', 'w1', 'b1', 'w2', 'b2']);
   close(r.h[0], 0.5572478546, 'h[0]');
   close(r.h[1], 0.6201064323, 'h[1]');

@@ -1,0 +1,46 @@
+//! The training objective `J`: the mean loss over the training examples, and its gradient.
+//!
+//! With no samples `J` is the shown example's loss `E`; with samples (XOR, say) it is
+//! `J = (1/n)·Σₖ Eₖ`, and `∂J/∂p = (1/n)·Σₖ ∂Eₖ/∂p`.
+
+use crate::backward::backward_example;
+use crate::forward::forward_example;
+use crate::state::{Params, State};
+
+/// `J` and `∇J` at some parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Objective {
+    pub loss: f64,
+    pub grads: Params,
+    /// Whether every pre-activation on the way was finite.
+    pub finite: bool,
+}
+
+/// `J` and its gradient at `params`, over the state's training examples.
+pub fn objective(state: &State, params: &Params) -> Objective {
+    let examples = state.examples();
+    let scale = 1.0 / examples.len() as f64;
+    let mut out = Objective {
+        loss: 0.0,
+        grads: Params::zeros(),
+        finite: true,
+    };
+    for example in examples {
+        let fwd = forward_example(params, example, state.loss_fn);
+        let grads = backward_example(params, example, &fwd, state.loss_fn);
+        out.loss += fwd.loss * scale;
+        out.grads = out.grads.add_scaled(&grads.d_params, scale);
+        out.finite &= fwd.is_finite();
+    }
+    out
+}
+
+/// `J` alone at `params` (a forward pass per example, no gradients).
+pub fn objective_loss(state: &State, params: &Params) -> f64 {
+    let examples = state.examples();
+    let total: f64 = examples
+        .iter()
+        .map(|example| forward_example(params, example, state.loss_fn).loss)
+        .sum();
+    total / examples.len() as f64
+}
