@@ -90,6 +90,18 @@ pub fn presets() -> Result<JsValue, JsError> {
     to_js(&crate::presets::presets())
 }
 
+/// A NumPy script that rebuilds this network and prints its forward values and gradients.
+#[wasm_bindgen(js_name = numpyScript)]
+pub fn numpy_script(state: JsValue) -> Result<String, JsError> {
+    Ok(crate::export::numpy_script(&read_state(state)?))
+}
+
+/// A PyTorch script that rebuilds this network and lets autograd compute the gradients.
+#[wasm_bindgen(js_name = pytorchScript)]
+pub fn pytorch_script(state: JsValue) -> Result<String, JsError> {
+    Ok(crate::export::pytorch_script(&read_state(state)?))
+}
+
 #[derive(Serialize)]
 struct TrainRunJson {
     state: StateJson,

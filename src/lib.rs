@@ -22,6 +22,7 @@
 //!   over samples, descent and training.
 //! - [`evaluate`], [`finite`]: one pass checked for overflow and shaped for JavaScript.
 //! - [`formula`], [`stages`]: the tape of ten stages the page replays, formulas as data.
+//! - [`export`]: NumPy and PyTorch scripts that rebuild the current network.
 //! - [`gradcheck`]: central finite differences; [`landscape`]: `J` over a grid of two parameters.
 //! - `api`: the only module that knows about WebAssembly.
 //!
@@ -37,6 +38,7 @@ pub mod activation;
 pub mod backward;
 pub mod error;
 pub mod evaluate;
+pub mod export;
 pub mod finite;
 pub mod formula;
 pub mod forward;

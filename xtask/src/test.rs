@@ -115,6 +115,7 @@ pub fn test(root: &Path) -> ExitCode {
         chromium = Some(tools::ensure_chromium()?);
         Ok(())
     });
+    steps.step("numpy", &[], tools::ensure_numpy);
     steps.step("cargo fmt", &[], || {
         run(cargo().args(["fmt", "--all", "--check"]))
     });
@@ -128,7 +129,7 @@ pub fn test(root: &Path) -> ExitCode {
             "warnings",
         ]))
     });
-    steps.step("cargo test", &[], || {
+    steps.step("cargo test", &["numpy"], || {
         run(cargo().args(["test", "--workspace"]))
     });
     steps.step("wasm build", &["tools"], || build::build_wasm(root));

@@ -257,6 +257,26 @@ pub fn ensure_chromium() -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Python 3 with NumPy: the native tests run the NumPy script the core exports.
+pub fn ensure_numpy() -> Result<()> {
+    let version =
+        || probe(Command::new("python3").args(["-c", "import numpy; print(numpy.__version__)"]));
+    if version().is_none() {
+        run(Command::new("python3").args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--root-user-action=ignore",
+            "numpy",
+        ]))?;
+    }
+    let found = version().ok_or("`pip install numpy` succeeded but `import numpy` still fails")?;
+    ok(&format!("numpy {} for python3", found.trim()));
+    Ok(())
+}
+
 fn is_root() -> bool {
     probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
 }
