@@ -1,0 +1,71 @@
+// Editing parameters: dragging a slider or typing a number recomputes the picture from the core,
+// changes nothing else, and restarts a pass in progress.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { core, pageHarness } from './harness.mjs';
+import {
+  EDGE_NAMES, PARAM_NAMES, currentStage, dragSlider, press, readEdgeGrads, readLoss, readNeurons,
+  readParams, readState, settle, valueOf,
+} from './learner.mjs';
+
+const run = pageHarness();
+
+async function assertShowsCoreValues(page, state) {
+  const expected = core.evaluate(state);
+  const neurons = await readNeurons(page);
+  assert.equal(neurons['h.0'], expected.h[0], 'h₁');
+  assert.equal(neurons['h.1'], expected.h[1], 'h₂');
+  assert.equal(neurons['y.0'], expected.y[0], 'y');
+  assert.equal(await readLoss(page), expected.loss, 'E');
+}
+
+for (const [name, dx] of [['w1.0.0', 60], ['b2.0', -45], ['t.0', -30]]) {
+  test(`dragging the ${name} slider changes only ${name} and updates h, y and E`, () => run(async (page) => {
+    const before = await readParams(page);
+    await dragSlider(page, name, dx);
+    const after = await readParams(page);
+
+    assert.notEqual(after[name], before[name], `${name} moved`);
+    assert.equal(Math.sign(after[name] - before[name]), Math.sign(dx), `${name} moved the way it was dragged`);
+    for (const other of PARAM_NAMES.filter((n) => n !== name)) assert.equal(after[other], before[other], other);
+    const number = page.locator(`[data-param="${name}"] input[type=number]`);
+    assert.equal(Number(await number.inputValue()), after[name], 'the number field follows the slider');
+    await assertShowsCoreValues(page, await readState(page, core.defaultState()));
+  }));
+}
+
+test('the number field accepts a value beyond the slider\'s range', () => run(async (page) => {
+  const field = page.locator('[data-param="w2.0.0"] input[type=number]');
+  await field.fill('7.25');
+  await settle(page);
+  assert.equal((await readParams(page))['w2.0.0'], 7.25);
+  assert.equal(await page.locator('[data-param="w2.0.0"] input[type=range]').inputValue(), '4');
+  await assertShowsCoreValues(page, await readState(page, core.defaultState()));
+}));
+
+test('a value the core rejects is refused, and the status line says why', () => run(async (page) => {
+  const before = await readParams(page);
+  const field = page.locator('[data-param="t.0"] input[type=number]');
+  await field.fill('1e308');
+  await settle(page);
+  assert.deepEqual(await readParams(page), before);
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.getByRole('status').textContent(), /overflowed/);
+  await field.fill('0.25');
+  await settle(page);
+  assert.equal((await readParams(page))['t.0'], 0.25);
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+}));
+
+test('editing a parameter mid-pass restarts the pass and says so', () => run(async (page) => {
+  for (let i = 0; i < 6; i += 1) await press(page, 'Step backprop');
+  assert.ok(Object.values(await readEdgeGrads(page)).some((grad) => grad !== null));
+
+  await dragSlider(page, 'x.1', 40);
+  assert.equal(await currentStage(page), 0);
+  assert.deepEqual(Object.values(await readEdgeGrads(page)), EDGE_NAMES.map(() => null));
+  assert.match(await page.getByRole('status').textContent(), /restarted/);
+  await assertShowsCoreValues(page, await readState(page, core.defaultState()));
+  assert.notEqual(valueOf(await readState(page, core.defaultState()), 'x.1'), core.defaultState().x[1]);
+}));

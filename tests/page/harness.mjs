@@ -1,0 +1,74 @@
+// Shared set-up for the page tests: one static server and one Chromium per test file, a fresh
+// browser context per test, and a check that the page logged no error, warning or uncaught
+// exception. Expected numbers come from the real core, loaded here in Node.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/static-server.mjs';
+import { defaultState, evaluate, initSync, stages } from '../../www/pkg/backprop_viz.js';
+
+const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', import.meta.url)) });
+
+/** The core, run in Node: the oracle for every number the page shows. */
+export const core = { defaultState, evaluate, stages };
+
+/** Chromium flags that keep it quiet on a closed network (see TOOLCHAIN.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Registers the file's before/after hooks and returns `run(body, options)`, which opens the page
+ * in a fresh context (`options.viewport`, `options.reducedMotion`, default 1280×800 and
+ * 'reduce'), waits until it is ready, runs `body(page)`, then fails if the page reported an error.
+ */
+export function pageHarness() {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer({ root: WWW, port: 0 });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  return async function run(body, { viewport = DESKTOP, reducedMotion = 'reduce' } = {}) {
+    const context = await browser.newContext({ viewport, reducedMotion });
+    const problems = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') {
+          problems.push(`console ${message.type()}: ${message.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-ready="true"]');
+      await body(page);
+      assert.deepEqual(problems, [], 'the page reported problems');
+    } finally {
+      await context.close();
+    }
+  };
+}

@@ -1,0 +1,66 @@
+// The page fits a phone and a laptop without horizontal scrolling, and its stage animation is short,
+// travels the right way, restarts on a quick second click and is skipped under reduced motion.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PHONE, core, pageHarness } from './harness.mjs';
+import { W2_EDGES, currentStage, press } from './learner.mjs';
+
+const run = pageHarness();
+const STAGE_IDS = core.stages(core.defaultState()).map((stage) => stage.id);
+
+async function assertNoHorizontalScroll(page, when) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const { scrollWidth: pageWidth, clientWidth: viewportWidth } = document.documentElement;
+    return { scrollWidth: pageWidth, clientWidth: viewportWidth };
+  });
+  assert.ok(scrollWidth <= clientWidth, `${when}: page is ${scrollWidth}px wide in a ${clientWidth}px viewport`);
+}
+
+/** The CSS animations running now: their name, duration and the edge or node they belong to. */
+function runningAnimations(page) {
+  return page.evaluate(() => document.getAnimations().filter((animation) => animation.animationName).map((animation) => ({
+    name: animation.animationName,
+    duration: animation.effect.getTiming().duration,
+    edge: animation.effect.target.closest('[data-edge]')?.dataset.edge ?? null,
+  })));
+}
+
+test('a 390×844 phone shows the whole pass without horizontal scrolling', () => run(async (page) => {
+  await assertNoHorizontalScroll(page, 'at the start');
+  const [, , width, height] = (await page.getAttribute('svg.network', 'viewBox')).split(' ').map(Number);
+  assert.ok(height > width, 'the phone gets the top-to-bottom picture');
+  for (let stage = 1; stage <= 10; stage += 1) {
+    await press(page, 'Step backprop');
+    await assertNoHorizontalScroll(page, `at stage ${stage}`);
+  }
+}, { viewport: PHONE }));
+
+test('a 1280×800 laptop has no horizontal scrolling, even at the update', () => run(async (page) => {
+  await press(page, 'Finish');
+  await assertNoHorizontalScroll(page, 'after Finish');
+}));
+
+test('a stage plays a 300–600 ms pulse, backward along the edges of a backward stage', () => run(async (page) => {
+  const gradW2 = STAGE_IDS.indexOf('grad_w2') + 1;
+  while (await currentStage(page) < gradW2) await press(page, 'Step backprop');
+  const animations = await runningAnimations(page);
+  const pulses = animations.filter((animation) => animation.name === 'pulse-backward');
+  assert.deepEqual(pulses.map((pulse) => pulse.edge).sort(), [...W2_EDGES].sort());
+  for (const { duration } of animations) assert.ok(duration >= 300 && duration <= 600, `${duration} ms`);
+}, { reducedMotion: 'no-preference' }));
+
+test('clicking again during the pulse plays the next stage at once, cutting the pulse short', () => run(async (page) => {
+  await press(page, 'Step backprop');
+  assert.ok((await runningAnimations(page)).length > 0, 'stage 1 is animating');
+  await press(page, 'Step backprop');
+  assert.equal(await currentStage(page), 2);
+  const edges = new Set((await runningAnimations(page)).map((animation) => animation.edge).filter(Boolean));
+  assert.deepEqual([...edges].sort(), [...W2_EDGES].sort(), 'only stage 2 (forward to output) is animating');
+}, { reducedMotion: 'no-preference' }));
+
+test('under prefers-reduced-motion nothing animates', () => run(async (page) => {
+  await press(page, 'Step backprop');
+  await press(page, 'Step backprop');
+  assert.deepEqual(await runningAnimations(page), []);
+}));

@@ -1,0 +1,97 @@
+// What a learner does on the page and what they read from it, through the DOM contract only:
+// [data-param], [data-node], [data-edge], [data-loss] and the buttons' accessible names.
+
+export const PARAM_NAMES = [
+  'x.0', 'x.1', 't.0', 'w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0', 'lr',
+];
+export const NEURON_NAMES = ['x.0', 'x.1', 'h.0', 'h.1', 'y.0'];
+export const W1_EDGES = ['w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1'];
+export const W2_EDGES = ['w2.0.0', 'w2.1.0'];
+export const EDGE_NAMES = [...W1_EDGES, ...W2_EDGES];
+
+/** The value of parameter `name` (`w1.0.1`, `lr`) in a state JSON. */
+export function valueOf(state, name) {
+  const [key, ...indices] = name.split('.');
+  return indices.reduce((value, index) => value[Number(index)], state[key]);
+}
+
+/** A deep copy of `state` with parameter `name` set to `value`. */
+export function withValue(state, name, value) {
+  const copy = structuredClone(state);
+  const [key, ...indices] = name.split('.');
+  if (indices.length === 0) {
+    copy[key] = value;
+  } else {
+    const last = indices.pop();
+    indices.reduce((container, index) => container[Number(index)], copy[key])[Number(last)] = value;
+  }
+  return copy;
+}
+
+/** Waits two animation frames, so the page has drawn what the last input changed. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
+}
+
+/** Clicks the button with accessible name `name` and waits for the redraw. */
+export async function press(page, name) {
+  await page.getByRole('button', { name, exact: true }).click();
+  await settle(page);
+}
+
+/** Presses keyboard `key` and waits for the redraw. */
+export async function pressKey(page, key) {
+  await page.keyboard.press(key);
+  await settle(page);
+}
+
+async function readAttribute(page, selector, attribute) {
+  return page.$$eval(selector, (elements, name) => elements.map((element) => element.getAttribute(name)), attribute);
+}
+
+/** `{ name: value }` for every element matching `[key]`, from its `attribute` (null when absent). */
+async function readNamed(page, key, attribute) {
+  const names = await readAttribute(page, `[${key}]`, key);
+  const values = await readAttribute(page, `[${key}]`, attribute);
+  return Object.fromEntries(names.map((name, i) => [name, values[i] === null ? null : Number(values[i])]));
+}
+
+export const readParams = (page) => readNamed(page, 'data-param', 'data-value');
+export const readNeurons = (page) => readNamed(page, 'data-node', 'data-value');
+export const readEdgeGrads = (page) => readNamed(page, 'data-edge', 'data-grad');
+export const readBiasGrads = (page) => readNamed(page, 'data-node', 'data-bias-grad');
+
+/** The loss the page shows. */
+export async function readLoss(page) {
+  return Number(await page.getAttribute('[data-loss]', 'data-value'));
+}
+
+/** The state the controls show, as the core's JSON. */
+export async function readState(page, template) {
+  let state = template;
+  for (const [name, value] of Object.entries(await readParams(page))) state = withValue(state, name, value);
+  return state;
+}
+
+/** How many stages of the pass have been played (0 … 10), from the stage list. */
+export async function currentStage(page) {
+  return page.$$eval('.stage-list li', (items) =>
+    items.findIndex((item) => item.getAttribute('aria-current') === 'step') + 1);
+}
+
+/** Drags the slider of parameter `name` with the mouse, from its thumb, by `dx` pixels. */
+export async function dragSlider(page, name, dx) {
+  const slider = page.locator(`[data-param="${name}"] input[type=range]`);
+  const box = await slider.boundingBox();
+  const fraction = await slider.evaluate((input) => (input.valueAsNumber - input.min) / (input.max - input.min));
+  const thumbHalf = 8;
+  const x = box.x + thumbHalf + fraction * (box.width - 2 * thumbHalf);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 5; step += 1) await page.mouse.move(x + (dx * step) / 5, y);
+  await page.mouse.up();
+  await settle(page);
+}

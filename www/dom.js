@@ -1,0 +1,34 @@
+// Small DOM helpers shared by the views. Writes compare first, so a redraw only touches what changed.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A new SVG element with attributes, appended to `parent` when given. */
+export function svgElement(tag, attributes = {}, parent = null) {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (parent) parent.append(element);
+  return element;
+}
+
+/** A new HTML element with attributes and text, appended to `parent` when given. */
+export function htmlElement(tag, attributes = {}, parent = null, text = '') {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text) element.textContent = text;
+  if (parent) parent.append(element);
+  return element;
+}
+
+/** Sets an attribute unless it already has that value; `null` removes it. */
+export function setAttribute(element, name, value) {
+  if (value === null) {
+    if (element.hasAttribute(name)) element.removeAttribute(name);
+  } else if (element.getAttribute(name) !== value) {
+    element.setAttribute(name, value);
+  }
+}
+
+/** Sets an element's text unless it already reads so. */
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}

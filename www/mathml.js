@@ -1,0 +1,118 @@
+// The core's formulas as MathML: each expression written twice, once in symbols and once with every
+// leaf replaced by its value, then the result:
+// ∂E/∂w = ∂E/∂y · σ′(z) · h = (−0.04134) · 0.2178 · 0.5572 = −0.005019.
+
+import { formatChange, formatNumber, fullValue } from './format.js';
+
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+const LEAVES = new Set(['var', 'grad', 'sigma_prime', 'number']);
+const RELATIONS = { equals: '=', assign: '←' };
+
+function node(tag, children = [], text = '') {
+  const element = document.createElementNS(MATHML_NS, tag);
+  if (text) element.textContent = text;
+  element.append(...children);
+  return element;
+}
+
+const mi = (text) => node('mi', [], text);
+const mo = (text) => node('mo', [], text);
+const row = (...children) => node('mrow', children);
+const parenthesised = (...children) => row(mo('('), ...children, mo(')'));
+
+/** `w⁽¹⁾₁₂` as MathML: the layer superscript and the index subscript. */
+function symbolNode({ base, sub, sup }) {
+  const baseNode = mi(base);
+  const subNode = sub && node('mn', [], sub);
+  const layer = sup.match(/^\((.*)\)$/);
+  const supNode = sup && (layer ? parenthesised(node('mn', [], layer[1])) : node('mn', [], sup));
+  if (subNode && supNode) return node('msubsup', [baseNode, subNode, supNode]);
+  if (subNode) return node('msub', [baseNode, subNode]);
+  if (supNode) return node('msup', [baseNode, supNode]);
+  return baseNode;
+}
+
+function symbolicLeaf(expr) {
+  switch (expr.kind) {
+    case 'var':
+      return symbolNode(expr.symbol);
+    case 'grad':
+      return node('mfrac', [row(mi('∂'), mi('E')), row(mi('∂'), symbolNode(expr.of))]);
+    case 'sigma_prime':
+      return row(mi('σ′'), parenthesised(symbolNode(expr.of)));
+    default:
+      return node('mn', [], formatNumber(expr.value));
+  }
+}
+
+/** `<mn>` showing `text`, with the full `value` in a tooltip (MathML has no title of its own). */
+function valueNode(text, value) {
+  const withTooltip = document.createElement('span');
+  withTooltip.title = fullValue(value);
+  withTooltip.textContent = text;
+  return node('mn', [withTooltip]);
+}
+
+/** A value as MathML; negatives are parenthesised unless `bareNegative` allows a leading minus. */
+function numberNode(value, bareNegative) {
+  const number = valueNode(formatNumber(value), value);
+  return value < 0 && !bareNegative ? parenthesised(number) : number;
+}
+
+const isAdditive = (expr) => expr.kind === 'sum' || expr.kind === 'difference';
+
+/**
+ * Renders `expr` in symbols (`numeric` false) or with its leaves' values (`numeric` true).
+ * `leading` is true where a bare minus sign reads unambiguously: at the start of a sum or line.
+ */
+function render(expr, numeric, leading = true) {
+  if (LEAVES.has(expr.kind)) return numeric ? numberNode(expr.value, leading) : symbolicLeaf(expr);
+  switch (expr.kind) {
+    case 'sum':
+      return row(...expr.terms.flatMap((term, i) => [
+        ...(i === 0 ? [] : [mo('+')]),
+        render(term, numeric, leading && i === 0),
+      ]));
+    case 'difference': {
+      const right = render(expr.right, numeric, false);
+      return row(render(expr.left, numeric, leading), mo('−'), isAdditive(expr.right) ? parenthesised(right) : right);
+    }
+    case 'product':
+      return row(...expr.factors.flatMap((factor, i) => {
+        const rendered = render(factor, numeric, false);
+        return [...(i === 0 ? [] : [mo('·')]), isAdditive(factor) ? parenthesised(rendered) : rendered];
+      }));
+    case 'square': {
+      const inner = render(expr.arg, numeric, true);
+      const base = LEAVES.has(expr.arg.kind) && !numeric ? inner : parenthesised(inner);
+      return node('msup', [base, node('mn', [], '2')]);
+    }
+    case 'sigmoid':
+      return row(mi('σ'), parenthesised(render(expr.arg, numeric, true)));
+    default:
+      throw new Error(`unknown expression kind ${expr.kind}`);
+  }
+}
+
+function math(...children) {
+  const element = node('math', [row(...children)]);
+  element.setAttribute('displaystyle', 'true');
+  return element;
+}
+
+/**
+ * One formula as `<math>` elements that may wrap between them: lhs, relation and rhs in symbols;
+ * `=` the rhs with numbers (unless the rhs is a single quantity); `=` the result; for an update,
+ * its change `Δ = …`.
+ */
+export function formulaParts(formula) {
+  const parts = [math(render(formula.lhs, false), mo(RELATIONS[formula.relation]), render(formula.rhs, false))];
+  if (!LEAVES.has(formula.rhs.kind)) parts.push(math(mo('='), render(formula.rhs, true)));
+  parts.push(math(mo('='), numberNode(formula.value, true)));
+  if (formula.delta !== undefined) {
+    const change = math(mi('Δ'), mo('='), valueNode(formatChange(formula.delta), formula.delta));
+    change.setAttribute('class', 'formula-change');
+    parts.push(change);
+  }
+  return parts;
+}

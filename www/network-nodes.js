@@ -1,0 +1,158 @@
+// The neurons, the target and the loss in the network picture: their values, their pre-activations
+// and biases, and the gradients and changes the pass has reached.
+
+import { setAttribute, setText, svgElement } from './dom.js';
+import { formatNumber, fullValue, symbolText } from './format.js';
+import { LOSS_SIZE, NEURON_RADIUS, TARGET_RADIUS } from './network-layout.js';
+import { createPill } from './pill.js';
+import { revealKey } from './reveal.js';
+import { paramByName, readParam } from './state.js';
+
+const paramSymbol = (name) => symbolText(paramByName(name).symbol);
+
+/** The round nodes: what each shows and, for hidden and output neurons, z and the bias. */
+const NODES = [
+  { name: 'x.0', kind: 'input', symbol: paramSymbol('x.0'), value: (s) => s.state.x[0] },
+  { name: 'x.1', kind: 'input', symbol: paramSymbol('x.1'), value: (s) => s.state.x[1] },
+  {
+    name: 'h.0', kind: 'hidden', symbol: 'h₁', value: (s) => s.evaluation.h[0],
+    z: { symbol: 'z⁽¹⁾₁', value: (s) => s.evaluation.z1[0] }, bias: 'b1.0',
+  },
+  {
+    name: 'h.1', kind: 'hidden', symbol: 'h₂', value: (s) => s.evaluation.h[1],
+    z: { symbol: 'z⁽¹⁾₂', value: (s) => s.evaluation.z1[1] }, bias: 'b1.1',
+  },
+  {
+    name: 'y.0', kind: 'output', symbol: 'y', value: (s) => s.evaluation.y[0],
+    z: { symbol: 'z⁽²⁾', value: (s) => s.evaluation.z2[0] }, bias: 'b2.0',
+  },
+  { name: 't.0', kind: 'target', symbol: paramSymbol('t.0'), value: (s) => s.state.t[0] },
+];
+
+function buildNode(spec, nodeLayer, labelLayer) {
+  const radius = spec.kind === 'target' ? TARGET_RADIUS : NEURON_RADIUS;
+  const group = svgElement('g', { class: `node node--${spec.kind}`, 'data-node': spec.name }, nodeLayer);
+  const node = {
+    spec,
+    group,
+    tooltip: svgElement('title', {}, group),
+    shapes: [
+      svgElement('circle', { class: 'node-ring', r: radius }, group),
+      svgElement('circle', { class: 'node-body', r: radius }, group),
+    ],
+    symbol: svgElement('text', { class: 'node-symbol', 'text-anchor': 'middle' }, group),
+    value: svgElement('text', { class: 'node-value', 'text-anchor': 'middle' }, group),
+  };
+  node.symbol.textContent = spec.symbol;
+  if (spec.z) {
+    node.detail = svgElement('text', { class: 'node-detail', 'text-anchor': 'middle' }, labelLayer);
+    node.detailTooltip = svgElement('title', {}, node.detail);
+    node.detailText = svgElement('tspan', {}, node.detail);
+    node.outputGrad = createPill(labelLayer, 'pill--grad');
+    node.biasGrad = createPill(labelLayer, 'pill--grad');
+  }
+  return node;
+}
+
+function buildLoss(nodeLayer) {
+  const group = svgElement('g', { class: 'node node--loss', 'data-loss': '' }, nodeLayer);
+  const box = { width: LOSS_SIZE.width, height: LOSS_SIZE.height, rx: 12 };
+  return {
+    group,
+    tooltip: svgElement('title', {}, group),
+    shapes: [
+      svgElement('rect', { class: 'node-ring', ...box }, group),
+      svgElement('rect', { class: 'node-body', ...box }, group),
+    ],
+    symbol: svgElement('text', { class: 'node-symbol', 'text-anchor': 'middle' }, group),
+    value: svgElement('text', { class: 'node-value', 'text-anchor': 'middle' }, group),
+  };
+}
+
+function placeContent(node, x, y) {
+  for (const shape of node.shapes) {
+    if (shape.tagName === 'rect') {
+      shape.setAttribute('x', x - LOSS_SIZE.width / 2);
+      shape.setAttribute('y', y - LOSS_SIZE.height / 2);
+    } else {
+      shape.setAttribute('cx', x);
+      shape.setAttribute('cy', y);
+    }
+  }
+  node.symbol.setAttribute('x', x);
+  node.symbol.setAttribute('y', y - 6);
+  node.value.setAttribute('x', x);
+  node.value.setAttribute('y', y + 13);
+}
+
+function showValue(node, value, tooltip) {
+  setAttribute(node.group, 'data-value', fullValue(value));
+  setText(node.value, formatNumber(value));
+  setText(node.tooltip, tooltip);
+}
+
+/** Shows `value` labelled `name` (its full symbol `fullName` in the tooltip), or hides the pill. */
+function showPill(pill, name, fullName, value) {
+  if (value === undefined) pill.hide();
+  else pill.show(name, formatNumber(value), `${fullName} = ${fullValue(value)}`);
+}
+
+/** Writes a neuron's z, bias and revealed gradients; returns their full values for its tooltip. */
+function updateDetail(node, snapshot, revealed) {
+  const { name, symbol, z, bias } = node.spec;
+  const zValue = z.value(snapshot);
+  const biasValue = readParam(snapshot.state, bias);
+  const biasSymbol = paramSymbol(bias);
+  const fullValues = `${z.symbol} = ${fullValue(zValue)}\n${biasSymbol} = ${fullValue(biasValue)}`;
+  setText(node.detailText, `${z.symbol} ${formatNumber(zValue)} · ${biasSymbol} ${formatNumber(biasValue)}`);
+  setText(node.detailTooltip, fullValues);
+  const biasGrad = revealed.biasGrads.get(name);
+  setAttribute(node.group, 'data-bias-grad', biasGrad === undefined ? null : fullValue(biasGrad));
+  showPill(node.biasGrad, '∂E/∂b', `∂E/∂${biasSymbol}`, biasGrad);
+  showPill(node.outputGrad, `∂E/∂${symbol}`, `∂E/∂${symbol}`, revealed.outputGrads.get(name));
+  return fullValues;
+}
+
+/**
+ * Builds the nodes into `nodeLayer` (their labels into `labelLayer`). Controller: `elements`
+ * (name → group, the loss under `loss`), `pills`, `pillsByReveal` (reveal key → pill),
+ * `place(layout)` and `update(snapshot, revealed)`.
+ */
+export function createNodes(nodeLayer, labelLayer) {
+  const nodes = NODES.map((spec) => buildNode(spec, nodeLayer, labelLayer));
+  const loss = buildLoss(nodeLayer);
+  loss.symbol.textContent = 'E';
+  const elements = new Map(nodes.map((node) => [node.spec.name, node.group]));
+  elements.set('loss', loss.group);
+  const detailed = nodes.filter((node) => node.spec.z);
+
+  return {
+    elements,
+    pills: detailed.flatMap((node) => [node.outputGrad, node.biasGrad]),
+    pillsByReveal: detailed.flatMap((node) => [
+      [revealKey('outputGrads', node.spec.name), node.outputGrad],
+      [revealKey('biasGrads', node.spec.name), node.biasGrad],
+    ]),
+
+    place(layout) {
+      for (const node of nodes) placeContent(node, ...layout.nodes[node.spec.name]);
+      placeContent(loss, ...layout.nodes.loss);
+      for (const node of detailed) {
+        const [x, y] = layout.details[node.spec.name];
+        node.detail.setAttribute('x', x);
+        node.detail.setAttribute('y', y + 4);
+        node.biasGrad.place(...layout.biasGrads[node.spec.name]);
+        node.outputGrad.place(...layout.outputGrads[node.spec.name]);
+      }
+    },
+
+    update(snapshot, revealed) {
+      for (const node of nodes) {
+        const value = node.spec.value(snapshot);
+        const tooltip = `${node.spec.symbol} = ${fullValue(value)}`;
+        showValue(node, value, node.spec.z ? `${tooltip}\n${updateDetail(node, snapshot, revealed)}` : tooltip);
+      }
+      showValue(loss, snapshot.evaluation.loss, `E = ${fullValue(snapshot.evaluation.loss)}`);
+    },
+  };
+}

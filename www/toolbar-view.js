@@ -1,0 +1,23 @@
+// The pass's buttons: Step backprop, Step back, Finish and Reset.
+
+import { STAGE_COUNT } from './pass.js';
+
+/**
+ * Wires the `[data-action]` buttons in `container` to `actions` ({ step, back, finish, reset })
+ * and enables them. Controller: `update(snapshot)`, which disables what cannot be done.
+ */
+export function createToolbarView(container, actions) {
+  const buttons = new Map();
+  for (const button of container.querySelectorAll('button[data-action]')) {
+    buttons.set(button.dataset.action, button);
+    button.addEventListener('click', () => actions[button.dataset.action]());
+    button.disabled = false;
+  }
+
+  return {
+    update(snapshot) {
+      buttons.get('back').disabled = snapshot.stageIndex === 0;
+      buttons.get('finish').disabled = snapshot.stageIndex === STAGE_COUNT;
+    },
+  };
+}
