@@ -84,6 +84,12 @@ pub fn landscape(state: JsValue, window: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::landscape::landscape(&state, &window).map_err(to_error)?)
 }
 
+/// The ten stages' `{ id, index, title }`, without computing a pass.
+#[wasm_bindgen(js_name = stageList)]
+pub fn stage_list() -> Result<JsValue, JsError> {
+    to_js(&crate::stages::stage_list())
+}
+
 /// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsError> {

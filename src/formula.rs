@@ -141,9 +141,33 @@ pub enum Relation {
     Assign,
 }
 
+/// What a formula computes, so a page knows where to show it without parsing paths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quantity {
+    /// `z`: a neuron's weighted sum.
+    PreActivation,
+    /// `h` or `y`: a neuron's output.
+    Activation,
+    /// `E`.
+    Loss,
+    /// `∂E/∂y`, `∂E/∂z`, `∂E/∂h`: the error signal at a neuron.
+    NodeGrad,
+    /// `σ′(z)`: a sigmoid's slope.
+    Slope,
+    /// `∂E/∂w` or `∂E/∂b`: a parameter's gradient (`param` names it).
+    ParamGrad,
+    /// `p ← p − η·∂E/∂p` (`param` names `p`).
+    Update,
+}
+
 /// One line of a stage: `lhs = rhs`, and what it evaluates to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Formula {
+    pub kind: Quantity,
+    /// For a parameter's gradient or update, the parameter, named as on the page (`b1.0`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub param: Option<String>,
     /// The picture element this number belongs to: an edge (`w2.1.0`) or a node (`h.0`, `loss`).
     pub target: String,
     /// Where the same number sits in `evaluate`'s result, e.g. `grad.w1[0][1]`; absent for

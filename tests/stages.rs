@@ -5,8 +5,9 @@
 mod common;
 
 use backprop_viz::evaluate::{evaluate, pass};
+use backprop_viz::formula::Quantity;
 use backprop_viz::formula::{Expr, Relation};
-use backprop_viz::stages::{stages, Phase, Stage, STAGE_IDS};
+use backprop_viz::stages::{stage_list, stages, Phase, Stage, STAGES};
 use backprop_viz::state::State;
 use common::assert_close;
 
@@ -18,7 +19,13 @@ fn seed_stages() -> Vec<Stage> {
 fn ten_stages_in_backprop_order() {
     let tape = seed_stages();
     let ids: Vec<_> = tape.iter().map(|s| s.id).collect();
-    assert_eq!(ids, STAGE_IDS);
+    assert_eq!(ids, STAGES.map(|(id, _)| id));
+    let titles: Vec<_> = tape.iter().map(|s| (s.id, s.index, s.title)).collect();
+    let listed: Vec<_> = stage_list()
+        .iter()
+        .map(|s| (s.id, s.index, s.title))
+        .collect();
+    assert_eq!(titles, listed);
     assert_eq!(
         tape.iter().map(|s| s.index).collect::<Vec<_>>(),
         (1..=10).collect::<Vec<_>>()
@@ -128,4 +135,37 @@ fn the_tape_serialises_with_kind_tags() {
         json[4]["formulas"][0].get("path").is_none(),
         "σ′ has no path in evaluate"
     );
+}
+
+#[test]
+fn formulas_say_what_they_compute_and_for_which_parameter() {
+    let tape = seed_stages();
+    let kinds = |i: usize| -> Vec<(Quantity, Option<&str>)> {
+        tape[i]
+            .formulas
+            .iter()
+            .map(|f| (f.kind, f.param.as_deref()))
+            .collect()
+    };
+    assert_eq!(
+        kinds(4),
+        [
+            (Quantity::Slope, None),
+            (Quantity::NodeGrad, None),
+            (Quantity::ParamGrad, Some("b2.0"))
+        ]
+    );
+    assert_eq!(
+        kinds(5),
+        [
+            (Quantity::ParamGrad, Some("w2.0.0")),
+            (Quantity::ParamGrad, Some("w2.1.0"))
+        ]
+    );
+    let updated: Vec<_> = kinds(9)
+        .into_iter()
+        .map(|(k, p)| (k, p.unwrap_or("?")))
+        .collect();
+    let names = backprop_viz::state::PARAM_NAMES;
+    assert_eq!(updated, names.map(|n| (Quantity::Update, n)));
 }

@@ -57,7 +57,7 @@ async function boot() {
   const controls = createControlsView(document.getElementById('params'), edit);
   const network = createNetworkView(document.getElementById('network'), layoutFor(narrowScreen));
   const card = createCardView(document.getElementById('card'));
-  const titles = engine.stages(pass.snapshot().state).map((stage) => stage.title);
+  const titles = engine.stageList().map((stage) => stage.title);
   const stageList = createStageListView(document.getElementById('stage-list'), titles);
 
   function draw() {

@@ -1,13 +1,20 @@
 // What the stages played so far have written on the picture, read from the core's formulas: each
 // formula names its picture element (`target`) and where its number sits in `evaluate` (`path`).
 
-const KINDS = [
-  { prefix: 'grad.w', kind: 'edgeGrads' },
-  { prefix: 'grad.b', kind: 'biasGrads' },
-  { prefix: 'grad.y', kind: 'outputGrads' },
-  { prefix: 'grad.h', kind: 'outputGrads' },
-  { prefix: 'next.', kind: 'paramChanges' },
-];
+/** Where a formula's number goes on the picture, from the core's `kind` and `param`. */
+function revealKind(formula) {
+  switch (formula.kind) {
+    case 'param_grad':
+      return formula.param.startsWith('w') ? 'edgeGrads' : 'biasGrads';
+    case 'node_grad':
+      // ∂E/∂y and ∂E/∂h are written on their neurons; ∂E/∂z equals the bias gradient shown there.
+      return formula.lhs.of.base === 'z' ? null : 'outputGrads';
+    case 'update':
+      return 'paramChanges';
+    default:
+      return null;
+  }
+}
 
 function emptyReveal(stage) {
   return {
@@ -21,11 +28,6 @@ function emptyReveal(stage) {
 }
 
 const NOTHING = Object.freeze(emptyReveal(null));
-
-/** `next.w1[0][1]` → `w1.0.1`: the parameter an update formula changes. */
-function paramOfUpdate(path) {
-  return path.slice('next.'.length).replace(/\[(\d+)\]/g, '.$1');
-}
 
 /** Names one revealed value: its kind (e.g. `edgeGrads`) and its target (e.g. `w2.0.0`). */
 export function revealKey(kind, target) {
@@ -43,10 +45,10 @@ export function revealedByStages(stages, stageIndex) {
   const revealed = emptyReveal(stages[stageIndex - 1]);
   for (let index = 0; index < stageIndex; index += 1) {
     for (const formula of stages[index].formulas) {
-      const kind = formula.path && KINDS.find(({ prefix }) => formula.path.startsWith(prefix))?.kind;
+      const kind = revealKind(formula);
       if (!kind) continue;
       if (kind === 'paramChanges') {
-        revealed.paramChanges.set(paramOfUpdate(formula.path), formula.delta);
+        revealed.paramChanges.set(formula.param, formula.delta);
       } else {
         revealed[kind].set(formula.target, formula.value);
         if (index === stageIndex - 1) revealed.fresh.add(revealKey(kind, formula.target));

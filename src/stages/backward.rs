@@ -1,7 +1,7 @@
 //! The backward stages: from ∂E/∂y back to ∂E/∂W1, one link of the chain rule at a time.
 
 use super::symbols::{self as sym, w1_edges, w2_edges};
-use super::{formula, names, Phase, Stage, Tape};
+use super::{formula, named, names, Phase, Stage, Tape};
 use crate::formula::Expr;
 use crate::loss::LossFn;
 use crate::state::{HIDDEN, INPUTS};
@@ -9,9 +9,6 @@ use crate::state::{HIDDEN, INPUTS};
 impl Tape<'_> {
     pub(super) fn grad_y(&self) -> Stage {
         Stage {
-            id: "grad_y",
-            index: 0,
-            title: "∂E/∂y",
             phase: Phase::Backward,
             edges: Vec::new(),
             nodes: names(&["loss", "y.0"]),
@@ -35,15 +32,13 @@ impl Tape<'_> {
                 },
                 self.pass.grads.d_y[0],
             )],
+            ..named("grad_y")
         }
     }
 
     pub(super) fn delta_out(&self) -> Stage {
         let g = &self.pass.grads;
         Stage {
-            id: "delta_out",
-            index: 0,
-            title: "δ_out and ∂E/∂b⁽²⁾",
             phase: Phase::Backward,
             edges: Vec::new(),
             nodes: names(&["y.0"]),
@@ -71,6 +66,7 @@ impl Tape<'_> {
                     g.d_params.b2[0],
                 ),
             ],
+            ..named("delta_out")
         }
     }
 
@@ -88,14 +84,12 @@ impl Tape<'_> {
             })
             .collect();
         Stage {
-            id: "grad_w2",
-            index: 0,
-            title: "∂E/∂W⁽²⁾",
             phase: Phase::Backward,
             edges: w2_edges(),
             nodes: names(&["y.0", "h.0", "h.1"]),
             explanation: "Each output weight's gradient is the output's error signal times the activation that flows through that weight: ∂E/∂w⁽²⁾ⱼ = ∂E/∂y · σ′(z⁽²⁾) · hⱼ.".to_string(),
             formulas,
+            ..named("grad_w2")
         }
     }
 
@@ -113,14 +107,12 @@ impl Tape<'_> {
             })
             .collect();
         Stage {
-            id: "grad_h",
-            index: 0,
-            title: "∂E/∂h",
             phase: Phase::Backward,
             edges: w2_edges(),
             nodes: names(&["y.0", "h.0", "h.1"]),
             explanation: "The error signal flows back along the same weights: each hidden neuron receives δ_out times the weight that connects it to the output.".to_string(),
             formulas,
+            ..named("grad_h")
         }
     }
 
@@ -155,14 +147,12 @@ impl Tape<'_> {
             ));
         }
         Stage {
-            id: "delta_hidden",
-            index: 0,
-            title: "δ_hidden and ∂E/∂b⁽¹⁾",
             phase: Phase::Backward,
             edges: Vec::new(),
             nodes: names(&["h.0", "h.1"]),
             explanation: "Each hidden neuron multiplies what it received by its own sigmoid slope hⱼ(1 − hⱼ): that is δ_hidden,ⱼ = ∂E/∂z⁽¹⁾ⱼ, and also ∂E/∂b⁽¹⁾ⱼ.".to_string(),
             formulas,
+            ..named("delta_hidden")
         }
     }
 
@@ -181,14 +171,12 @@ impl Tape<'_> {
             }
         }
         Stage {
-            id: "grad_w1",
-            index: 0,
-            title: "∂E/∂W⁽¹⁾",
             phase: Phase::Backward,
             edges: w1_edges(),
             nodes: names(&["h.0", "h.1", "x.0", "x.1"]),
             explanation: "Each input weight's gradient is its hidden neuron's error signal times the input it carries: ∂E/∂w⁽¹⁾ᵢⱼ = ∂E/∂hⱼ · σ′(z⁽¹⁾ⱼ) · xᵢ.".to_string(),
             formulas,
+            ..named("grad_w1")
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The forward stages: hidden layer, output, loss.
 
 use super::symbols::{self as sym, w1_edges, w2_edges};
-use super::{formula, names, Phase, Stage, Tape};
+use super::{formula, named, names, Phase, Stage, Tape};
 use crate::formula::{Expr, Symbol};
 use crate::loss::LossFn;
 use crate::state::{HIDDEN, INPUTS};
@@ -33,14 +33,12 @@ impl Tape<'_> {
             ));
         }
         Stage {
-            id: "forward_hidden",
-            index: 0,
-            title: "Forward to hidden",
             phase: Phase::Forward,
             edges: w1_edges(),
             nodes: names(&["x.0", "x.1", "h.0", "h.1"]),
             explanation: "Each hidden neuron adds up its weighted inputs and its bias into z⁽¹⁾, then squashes that sum with the sigmoid: h = σ(z⁽¹⁾).".to_string(),
             formulas,
+            ..named("forward_hidden")
         }
     }
 
@@ -52,9 +50,6 @@ impl Tape<'_> {
         terms.push(Expr::var(sym::b2(), p.b2[0]));
         let z = Expr::var(sym::z2(), f.z2[0]);
         Stage {
-            id: "forward_output",
-            index: 0,
-            title: "Forward to output",
             phase: Phase::Forward,
             edges: w2_edges(),
             nodes: names(&["h.0", "h.1", "y.0"]),
@@ -63,15 +58,13 @@ impl Tape<'_> {
                 formula("y.0", Some("z2[0]".into()), z.clone(), Expr::sum(terms), f.z2[0]),
                 formula("y.0", Some("y[0]".into()), self.y(), Expr::sigmoid(z), f.y[0]),
             ],
+            ..named("forward_output")
         }
     }
 
     pub(super) fn loss(&self) -> Stage {
         let loss = self.pass.forward.loss;
         Stage {
-            id: "loss",
-            index: 0,
-            title: "Loss",
             phase: Phase::Loss,
             edges: Vec::new(),
             nodes: names(&["y.0", "t.0", "loss"]),
@@ -86,6 +79,7 @@ impl Tape<'_> {
                 self.loss_expr(),
                 loss,
             )],
+            ..named("loss")
         }
     }
 }

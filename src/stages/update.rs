@@ -1,7 +1,7 @@
 //! The update stage: every weight and bias takes one step.
 
 use super::symbols::{self as sym, w1_edges, w2_edges};
-use super::{names, Phase, Stage, Tape};
+use super::{classify, named, names, Phase, Stage, Tape};
 use crate::formula::{Expr, Formula, Relation, Symbol};
 use crate::state::{Direction, Mode, HIDDEN, INPUTS};
 use crate::update::signed_rate;
@@ -46,14 +46,12 @@ impl Tape<'_> {
         let mut edges = w1_edges();
         edges.extend(w2_edges());
         Stage {
-            id: "update",
-            index: 0,
-            title: "Update",
             phase: Phase::Update,
             edges,
             nodes: names(&["h.0", "h.1", "y.0"]),
             explanation: self.update_explanation(),
             formulas,
+            ..named("update")
         }
     }
 
@@ -95,7 +93,10 @@ impl Tape<'_> {
             Direction::Descent => Expr::difference(before, step),
             Direction::Ascent => Expr::sum(vec![before, step]),
         };
+        let (kind, param) = classify(Some(&path));
         Formula {
+            kind,
+            param,
             target,
             path: Some(path),
             lhs: Expr::var(symbol, new),
