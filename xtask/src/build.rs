@@ -164,7 +164,7 @@ fn file_size(path: &Path) -> Result<u64> {
 }
 
 /// Size of `gzip -9` of the file, via the system gzip.
-fn gzip_size(path: &Path) -> Result<u64> {
+pub fn gzip_size(path: &Path) -> Result<u64> {
     let mut cmd = Command::new("gzip");
     cmd.args(["-c", "-9", "-n"]).arg(path);
     let output = capture(&mut cmd)?;
@@ -174,6 +174,6 @@ fn gzip_size(path: &Path) -> Result<u64> {
     Ok(output.stdout.len() as u64)
 }
 
-fn kb(bytes: u64) -> String {
+pub fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }

@@ -3,6 +3,7 @@
 //! Every command installs what it needs (wasm target, wasm-pack, the pinned
 //! wasm-bindgen CLI, npm packages, Chromium) so that it works on a bare machine.
 
+mod bench;
 mod build;
 mod run;
 mod serve;
@@ -23,6 +24,8 @@ Commands:
   serve [--port N]    Build, then serve www/ on http://127.0.0.1:N (default 8000)
   test                Run every check: fmt, clippy, cargo test, wasm build,
                       Node API tests (tests/node) and page tests (tests/page)
+  bench               Measure: criterion (native), the core and a slider drag
+                      in Chromium, and the page's size (the README's numbers)
   help                Show this message
 ";
 
@@ -30,6 +33,7 @@ enum Command {
     Build,
     Serve { port: u16 },
     Test,
+    Bench,
     Help,
 }
 
@@ -40,6 +44,7 @@ fn parse_args(args: &[String]) -> Result<Command> {
     match name.as_str() {
         "build" => no_more_args("build", rest).map(|()| Command::Build),
         "test" => no_more_args("test", rest).map(|()| Command::Test),
+        "bench" => no_more_args("bench", rest).map(|()| Command::Bench),
         "serve" => parse_serve(rest),
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => Err(format!("unknown command `{other}`")),
@@ -104,6 +109,7 @@ fn real_main() -> Result<ExitCode> {
         Command::Build => build::build(&root).map(|_| ExitCode::SUCCESS),
         Command::Serve { port } => serve::serve(&root, port).map(|()| ExitCode::SUCCESS),
         Command::Test => Ok(test::test(&root)),
+        Command::Bench => bench::bench(&root).map(|()| ExitCode::SUCCESS),
         Command::Help => Ok(ExitCode::SUCCESS),
     }
 }
@@ -130,6 +136,7 @@ mod tests {
     fn parses_commands() {
         assert!(matches!(parse_args(&args(&["build"])), Ok(Command::Build)));
         assert!(matches!(parse_args(&args(&["test"])), Ok(Command::Test)));
+        assert!(matches!(parse_args(&args(&["bench"])), Ok(Command::Bench)));
         assert!(matches!(
             parse_args(&args(&["serve"])),
             Ok(Command::Serve { port: 8000 })

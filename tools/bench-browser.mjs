@@ -1,0 +1,83 @@
+// Browser benchmarks for the README: the wasm core's speed inside Chromium, and how long a slider
+// drag takes to reach the screen. It builds nothing: run `cargo xtask build` first (or use
+// `cargo xtask bench`, which does both).
+//
+//   node tools/bench-browser.mjs
+
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './chromium.mjs';
+import { startServer } from './static-server.mjs';
+
+const WWW = fileURLToPath(new URL('../www/', import.meta.url));
+const DRAGS = 300;
+
+/** In the page: times the core's exports through the same module the page loads. */
+async function coreTimings(page) {
+  return page.evaluate(async () => {
+    const core = await import('./pkg/backprop_viz.js');
+    await core.default();
+    const seed = core.defaultState();
+    const time = (runs, fn) => {
+      fn();
+      const start = performance.now();
+      for (let i = 0; i < runs; i += 1) fn();
+      return (performance.now() - start) / runs;
+    };
+    const window = { a: 'w2.0.0', b: 'w2.1.0', a_range: [-4, 4], b_range: [-4, 4], resolution: 101 };
+    return {
+      evaluateMs: time(2000, () => core.evaluate(seed)),
+      stagesMs: time(500, () => core.stages(seed)),
+      train10kMs: time(20, () => core.train(seed, 10000)),
+      landscapeMs: time(20, () => core.landscape(seed, window)),
+    };
+  });
+}
+
+/**
+ * Moves the w1.0.0 slider DRAGS times and measures the page's work for each input: the input
+ * handler plus everything up to the end of the redraw in the next animation frame, without the
+ * idle wait for that frame to begin.
+ */
+async function dragLatency(page) {
+  const slider = page.locator('[data-param="w1.0.0"] input[type=range]');
+  await slider.focus();
+  return page.evaluate(async (drags) => {
+    const input = document.querySelector('[data-param="w1.0.0"] input[type=range]');
+    const samples = [];
+    for (let i = 0; i < drags; i += 1) {
+      const start = performance.now();
+      input.value = String(-2 + (4 * (i % 100)) / 100);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const handled = performance.now();
+      // The page schedules its redraw in requestAnimationFrame during the input; this callback,
+      // registered after it, runs right after the redraw in the same frame.
+      const drawn = await new Promise((resolve) => requestAnimationFrame((frameStart) => {
+        resolve(performance.now() - Math.max(frameStart, handled));
+      }));
+      samples.push(handled - start + drawn);
+    }
+    samples.sort((a, b) => a - b);
+    const at = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+    return { p50: at(0.5), p95: at(0.95) };
+  }, DRAGS);
+}
+
+const server = await startServer({ root: WWW, port: 0 });
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  const core = await coreTimings(page);
+  const drag = await dragLatency(page);
+  const us = (ms) => `${(ms * 1000).toFixed(1)} µs`;
+  console.log('Chromium (wasm core, release build):');
+  console.log(`  evaluate (one full pass)          ${us(core.evaluateMs)}`);
+  console.log(`  stages (the ten-stage tape)       ${us(core.stagesMs)}`);
+  console.log(`  train 10000 descent steps         ${core.train10kMs.toFixed(2)} ms (${(10000 / core.train10kMs / 1000).toFixed(2)} M steps/s)`);
+  console.log(`  landscape 101×101                 ${core.landscapeMs.toFixed(2)} ms`);
+  console.log(`  slider input → redrawn frame      p50 ${drag.p50.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms (${DRAGS} inputs; handler + redraw, without the wait for the frame)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
