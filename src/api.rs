@@ -19,6 +19,15 @@ pub fn default_state() -> Result<JsValue, JsError> {
     to_js(&State::seed().to_json())
 }
 
+/// `state` checked and written back in its canonical form (options at their defaults left out),
+/// for loading a file or a link; throws the same Errors as `evaluate` for an invalid state.
+#[wasm_bindgen(js_name = validateState)]
+pub fn validate_state(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    pass(&state).map_err(to_error)?;
+    to_js(&state.to_json())
+}
+
 /// `{ z1, h, z2, y, loss, grad: { y, z2, h, z1, w1, b1, w2, b2 }, next }` for `state`.
 #[wasm_bindgen]
 pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {

@@ -79,3 +79,11 @@ test('the loss convention switch halves loss and ∂E/∂y', () => {
   assert.equal(tape[3].formulas[0].rhs.kind, 'difference');
   assert.throws(() => wasm.evaluate({ ...SEED, loss_fn: 'l1' }), isError(/^loss_fn must be one of "squared", "half_squared"/));
 });
+
+test('validateState returns the canonical state or throws the core\'s Error', () => {
+  assert.deepEqual(wasm.validateState({ ...SEED, loss_fn: 'squared', update: 'descent', mode: 'batch' }), SEED);
+  assert.deepEqual(wasm.validateState(presetState('xor')), presetState('xor'));
+  assert.throws(() => wasm.validateState({ ...SEED, b2: [NaN] }), isError(/^b2\[0\] must be a finite number, got NaN$/));
+  assert.throws(() => wasm.validateState(JSON.parse('{"x":[1e308,1e308],"t":[0],"w1":[[1e308,0],[1e308,0]],"b1":[0,0],"w2":[[0],[0]],"b2":[0],"lr":0.1}')),
+    isError(/^the result overflowed: z1\[0\]/));
+});
