@@ -1,7 +1,10 @@
-// Regenerates the README's screenshot: the page at 1280×800, mid-pass (stage 6, ∂E/∂W⁽²⁾ shown).
-// It builds nothing: run `cargo xtask build` first so that www/pkg exists.
+// Regenerates the screenshots at 1280×800. It builds nothing: run `cargo xtask build` first so that
+// www/pkg exists. Two scenes:
+// - `pass` (default): the page mid-pass (stage 6, ∂E/∂W⁽²⁾ shown), into docs/screenshot.png;
+// - `tools`: XOR after a short training run, its samples and the learning tools (loss curve,
+//   landscape with the path, gradient check), into docs/screenshot-tools.png.
 //
-//   node tools/screenshot.mjs [--stage 6] [--out docs/screenshot.png]
+//   node tools/screenshot.mjs [--scene pass|tools] [--stage 6] [--out FILE]
 
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -21,22 +24,51 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+const DEFAULT_OUT = { pass: 'screenshot.png', tools: 'screenshot-tools.png' };
+
 function parseArgs(argv) {
-  const options = { stage: 6, out: path.join(ROOT, 'docs', 'screenshot.png') };
+  const options = { scene: 'pass', stage: 6, out: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--stage') options.stage = Number(value);
+    if (flag === '--scene') options.scene = value;
+    else if (flag === '--stage') options.stage = Number(value);
     else if (flag === '--out') options.out = path.resolve(value);
-    else throw new Error(`unknown argument ${flag} (expected --stage or --out)`);
+    else throw new Error(`unknown argument ${flag} (expected --scene, --stage or --out)`);
   }
+  if (!DEFAULT_OUT[options.scene]) throw new Error('--scene must be pass or tools');
   if (!Number.isInteger(options.stage) || options.stage < 0 || options.stage > 10) {
     throw new Error('--stage must be a whole number from 0 to 10');
   }
+  options.out ??= path.join(ROOT, 'docs', DEFAULT_OUT[options.scene]);
   return options;
 }
 
-async function capture({ stage, out }) {
+/** Mid-pass at `stage`; the screenshot is the viewport. */
+async function playPass(page, stage) {
+  const step = page.getByRole('button', { name: 'Step backprop', exact: true });
+  for (let played = 0; played < stage; played += 1) await step.click();
+  const counter = `${stage} / 10`;
+  await page.waitForFunction((text) => document.querySelector('.card-counter')?.textContent === text, counter);
+  return null;
+}
+
+/** XOR trained for 500 steps, the map re-centred; the screenshot spans the samples and the tools. */
+async function trainXor(page) {
+  await page.selectOption('select[data-preset]', 'xor');
+  await page.selectOption('[data-speed]', '20');
+  await page.locator('[data-max-steps]').fill('500');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 20000 });
+  await page.locator('[data-sample="1"]').click();
+  await page.getByRole('button', { name: 'Re-centre', exact: true }).click();
+  const top = await page.$eval('#samples', (element) => element.getBoundingClientRect().top + window.scrollY);
+  const bottom = await page.$eval('.tools', (element) => element.getBoundingClientRect().bottom + window.scrollY);
+  return { x: 0, y: top - 6, width: 1280, height: bottom - top + 18 };
+}
+
+async function capture({ scene, stage, out }) {
   if (!existsSync(path.join(ROOT, 'www', 'pkg', 'backprop_viz.js'))) {
     throw new Error('www/pkg is missing: run `cargo xtask build` first');
   }
@@ -54,16 +86,14 @@ async function capture({ stage, out }) {
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]');
-    const step = page.getByRole('button', { name: 'Step backprop', exact: true });
-    for (let played = 0; played < stage; played += 1) await step.click();
-    const counter = `${stage} / 10`;
-    await page.waitForFunction((text) => document.querySelector('.card-counter')?.textContent === text, counter);
+    const clip = scene === 'tools' ? await trainXor(page) : await playPass(page, stage);
     await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
     await page.mouse.move(0, 0);
     if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`);
     mkdirSync(path.dirname(out), { recursive: true });
-    await page.screenshot({ path: out });
-    console.log(`screenshot: wrote ${path.relative(process.cwd(), out)} (stage ${stage} of 10)`);
+    await page.screenshot(clip ? { path: out, clip, fullPage: true } : { path: out });
+    const what = scene === 'tools' ? 'XOR after training, with the tools' : `stage ${stage} of 10`;
+    console.log(`screenshot: wrote ${path.relative(process.cwd(), out)} (${what})`);
   } finally {
     await browser.close();
     await server.close();

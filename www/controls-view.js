@@ -63,7 +63,7 @@ export function createControlsView(container, onEdit) {
         if (change.hidden !== (delta === undefined)) change.hidden = delta === undefined;
         if (delta !== undefined) {
           setText(change, `Δ ${formatChange(delta)}`);
-          change.title = `Δ = −η·∂E/∂${symbolText(param.symbol)} = ${fullValue(delta)}`;
+          change.title = `Δ${symbolText(param.symbol)}, the update's step = ${fullValue(delta)}`;
         }
       }
     },

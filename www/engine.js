@@ -1,7 +1,9 @@
 // The only module that talks to the WebAssembly core. It hands out plain, deeply frozen objects,
 // so no view can change what the core computed.
 
-import init, { defaultState, evaluate, stageList, stages } from './pkg/backprop_viz.js';
+import init, {
+  evaluate, finiteDifferences, landscape, presets, stageList, stages, trainRun,
+} from './pkg/backprop_viz.js';
 
 function deepFreeze(value) {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -12,18 +14,24 @@ function deepFreeze(value) {
 }
 
 /**
- * Loads the core and returns its functions:
- * - `seedState()`: the seed notebook's state;
- * - `evaluate(state)`: `{ z1, h, z2, y, loss, grad, next }` (throws an Error naming the bad field);
+ * Loads the core and returns its functions (each throws an Error naming the bad input):
+ * - `presets()`: `[{ id, title, note, state }]`, the seed notebook's state first;
+ * - `evaluate(state)`: `{ z1, h, z2, y, loss, grad, next, sigma_prime, batch? }`;
  * - `stages(state)`: the ten stages of one pass, with their formulas;
- * - `stageList()`: the ten stages' `{ id, index, title }`, without computing anything.
+ * - `stageList()`: the ten stages' `{ id, index, title }`, without computing anything;
+ * - `trainRun(state, steps, stopBelow)`: `{ state, steps, losses, loss }`;
+ * - `finiteDifferences(state, eps)`: `[{ name, analytic, numeric, relative_error }]`;
+ * - `landscape(state, window)`: the training loss over a grid of two parameters.
  */
 export async function loadEngine() {
   await init();
   return Object.freeze({
-    seedState: () => deepFreeze(defaultState()),
+    presets: () => deepFreeze(presets()),
     evaluate: (state) => deepFreeze(evaluate(state)),
     stages: (state) => deepFreeze(stages(state)),
     stageList: () => deepFreeze(stageList()),
+    trainRun: (state, steps, stopBelow) => deepFreeze(trainRun(state, steps, stopBelow)),
+    finiteDifferences: (state, eps) => deepFreeze(finiteDifferences(state, eps)),
+    landscape: (state, window) => deepFreeze(landscape(state, window)),
   });
 }

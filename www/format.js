@@ -14,13 +14,18 @@ function mapChars(text, table) {
   return out;
 }
 
-/** `value` with 4 significant digits: `0.5572`, `−0.005019`, `1.235×10⁴`. */
-export function formatNumber(value) {
+/** `value` with 4 (or `digits`) significant digits: `0.5572`, `−0.005019`, `1.235×10⁴`. */
+export function formatNumber(value, digits = 4) {
   if (value === 0) return '0';
-  const text = value.toPrecision(4);
+  const text = value.toPrecision(digits);
   const [mantissa, exponent] = text.split('e');
   const shown = exponent === undefined ? mantissa : `${mantissa}×10${mapChars(exponent, SUPERSCRIPTS)}`;
   return shown.replace('-', MINUS);
+}
+
+/** A power of ten as it reads: `10⁻⁶`. */
+export function powerOfTen(exponent) {
+  return `10${mapChars(String(exponent), SUPERSCRIPTS)}`;
 }
 
 /** Like {@link formatNumber}, with a `+` in front of positive values (for changes Δ). */

@@ -37,7 +37,7 @@ function symbolicLeaf(expr) {
     case 'var':
       return symbolNode(expr.symbol);
     case 'grad':
-      return node('mfrac', [row(mi('∂'), mi('E')), row(mi('∂'), symbolNode(expr.of))]);
+      return node('mfrac', [row(mi('∂'), mi(expr.loss)), row(mi('∂'), symbolNode(expr.of))]);
     case 'sigma_prime':
       return row(mi('σ′'), parenthesised(symbolNode(expr.of)));
     default:

@@ -22,10 +22,11 @@ export const TARGET_RADIUS = 28;
 export const LOSS_SIZE = Object.freeze({ width: 96, height: 52 });
 
 /**
- * `nodes`: centres; `details`, `biasGrads`, `outputGrads`: where a neuron's detail line (z and b),
- * its ∂E/∂b and its ∂E/∂h (or ∂E/∂y) are written; `labelsAt`: how far along each edge its weight
- * and its gradient sit (crossing edges keep both before the crossing). On phones the edge labels
- * drop their names (see style.css), so they are narrower.
+ * `nodes`: centres; `meanLoss`: where J, the mean loss over the samples, is written; `details`,
+ * `biasGrads`, `outputGrads`: where a neuron's detail (z and b, on `detailLines` lines), its ∂E/∂b
+ * and its ∂E/∂h (or ∂E/∂y) are written; `labelsAt`: how far along each edge its weight and its
+ * gradient sit (crossing edges keep both before the crossing). On phones the edge labels drop
+ * their names and the details their separator (see network.css), so they are narrower.
  */
 export const LAYOUTS = Object.freeze({
   wide: {
@@ -35,6 +36,8 @@ export const LAYOUTS = Object.freeze({
       'h.0': [410, 80], 'h.1': [410, 260],
       'y.0': [660, 170], 't.0': [805, 270], loss: [805, 170],
     },
+    meanLoss: [805, 216],
+    detailLines: 1,
     details: { 'h.0': [410, 132], 'h.1': [410, 312], 'y.0': [660, 230] },
     biasGrads: { 'h.0': [410, 155], 'h.1': [410, 335], 'y.0': [660, 253] },
     outputGrads: { 'h.0': [410, 28], 'h.1': [410, 208], 'y.0': [722, 116] },
@@ -50,9 +53,11 @@ export const LAYOUTS = Object.freeze({
       'h.0': [80, 300], 'h.1': [280, 300],
       'y.0': [180, 600], 't.0': [300, 700], loss: [180, 700],
     },
-    details: { 'h.0': [80, 352], 'h.1': [280, 352], 'y.0': [74, 590] },
-    biasGrads: { 'h.0': [80, 398], 'h.1': [280, 398], 'y.0': [74, 613] },
-    outputGrads: { 'h.0': [80, 375], 'h.1': [280, 375], 'y.0': [290, 600] },
+    meanLoss: [62, 704],
+    detailLines: 2,
+    details: { 'h.0': [80, 350], 'h.1': [280, 350], 'y.0': [74, 582] },
+    biasGrads: { 'h.0': [80, 412], 'h.1': [280, 412], 'y.0': [74, 628] },
+    outputGrads: { 'h.0': [80, 389], 'h.1': [280, 389], 'y.0': [290, 600] },
     labelsAt: {
       'w1.0.0': [0.5, 0.75], 'w1.0.1': [0.15, 0.26], 'w1.1.0': [0.15, 0.26], 'w1.1.1': [0.5, 0.75],
       'w2.0.0': [0.72, 0.5], 'w2.1.0': [0.72, 0.5],

@@ -1,11 +1,13 @@
 // The neurons, the target and the loss in the network picture: their values, their pre-activations
-// and biases, and the gradients and changes the pass has reached.
+// and biases, the gradients and changes the pass has reached, which neurons are saturated and,
+// with samples, the mean loss J beside the shown sample's E.
 
 import { setAttribute, setText, svgElement } from './dom.js';
 import { formatNumber, fullValue, symbolText } from './format.js';
 import { LOSS_SIZE, NEURON_RADIUS, TARGET_RADIUS } from './network-layout.js';
 import { createPill } from './pill.js';
 import { revealKey } from './reveal.js';
+import { saturatedNeurons } from './saturation.js';
 import { paramByName, readParam } from './state.js';
 
 const paramSymbol = (name) => symbolText(paramByName(name).symbol);
@@ -17,14 +19,17 @@ const NODES = [
   {
     name: 'h.0', kind: 'hidden', symbol: 'h₁', value: (s) => s.evaluation.h[0],
     z: { symbol: 'z⁽¹⁾₁', value: (s) => s.evaluation.z1[0] }, bias: 'b1.0',
+    slope: (s) => s.evaluation.sigma_prime.h[0],
   },
   {
     name: 'h.1', kind: 'hidden', symbol: 'h₂', value: (s) => s.evaluation.h[1],
     z: { symbol: 'z⁽¹⁾₂', value: (s) => s.evaluation.z1[1] }, bias: 'b1.1',
+    slope: (s) => s.evaluation.sigma_prime.h[1],
   },
   {
     name: 'y.0', kind: 'output', symbol: 'y', value: (s) => s.evaluation.y[0],
     z: { symbol: 'z⁽²⁾', value: (s) => s.evaluation.z2[0] }, bias: 'b2.0',
+    slope: (s) => s.evaluation.sigma_prime.y[0],
   },
   { name: 't.0', kind: 'target', symbol: paramSymbol('t.0'), value: (s) => s.state.t[0] },
 ];
@@ -38,6 +43,7 @@ function buildNode(spec, nodeLayer, labelLayer) {
     tooltip: svgElement('title', {}, group),
     shapes: [
       svgElement('circle', { class: 'node-ring', r: radius }, group),
+      ...(spec.z ? [svgElement('circle', { class: 'node-saturation', r: radius + 6 }, group)] : []),
       svgElement('circle', { class: 'node-body', r: radius }, group),
     ],
     symbol: svgElement('text', { class: 'node-symbol', 'text-anchor': 'middle' }, group),
@@ -47,7 +53,9 @@ function buildNode(spec, nodeLayer, labelLayer) {
   if (spec.z) {
     node.detail = svgElement('text', { class: 'node-detail', 'text-anchor': 'middle' }, labelLayer);
     node.detailTooltip = svgElement('title', {}, node.detail);
-    node.detailText = svgElement('tspan', {}, node.detail);
+    node.zText = svgElement('tspan', {}, node.detail);
+    svgElement('tspan', { class: 'node-detail-separator' }, node.detail).textContent = ' · ';
+    node.biasText = svgElement('tspan', {}, node.detail);
     node.outputGrad = createPill(labelLayer, 'pill--grad');
     node.biasGrad = createPill(labelLayer, 'pill--grad');
   }
@@ -66,6 +74,7 @@ function buildLoss(nodeLayer) {
     ],
     symbol: svgElement('text', { class: 'node-symbol', 'text-anchor': 'middle' }, group),
     value: svgElement('text', { class: 'node-value', 'text-anchor': 'middle' }, group),
+    mean: svgElement('text', { class: 'node-detail loss-mean', 'text-anchor': 'middle' }, nodeLayer),
   };
 }
 
@@ -98,19 +107,36 @@ function showPill(pill, name, fullName, value) {
 }
 
 /** Writes a neuron's z, bias and revealed gradients; returns their full values for its tooltip. */
-function updateDetail(node, snapshot, revealed) {
-  const { name, symbol, z, bias } = node.spec;
+function updateDetail(node, snapshot, revealed, saturated) {
+  const { name, symbol, z, bias, slope } = node.spec;
   const zValue = z.value(snapshot);
   const biasValue = readParam(snapshot.state, bias);
   const biasSymbol = paramSymbol(bias);
-  const fullValues = `${z.symbol} = ${fullValue(zValue)}\n${biasSymbol} = ${fullValue(biasValue)}`;
-  setText(node.detailText, `${z.symbol} ${formatNumber(zValue)} · ${biasSymbol} ${formatNumber(biasValue)}`);
+  const flat = saturated.includes(name) ? ' (saturated)' : '';
+  setAttribute(node.group, 'data-saturated', flat ? 'true' : null);
+  const fullValues = `${z.symbol} = ${fullValue(zValue)}\n${biasSymbol} = ${fullValue(biasValue)}\n`
+    + `σ′(${z.symbol}) = ${fullValue(slope(snapshot))}${flat}`;
+  setText(node.zText, `${z.symbol} ${formatNumber(zValue)}`);
+  setText(node.biasText, `${biasSymbol} ${formatNumber(biasValue)}`);
   setText(node.detailTooltip, fullValues);
   const biasGrad = revealed.biasGrads.get(name);
   setAttribute(node.group, 'data-bias-grad', biasGrad === undefined ? null : fullValue(biasGrad));
   showPill(node.biasGrad, '∂E/∂b', `∂E/∂${biasSymbol}`, biasGrad);
-  showPill(node.outputGrad, `∂E/∂${symbol}`, `∂E/∂${symbol}`, revealed.outputGrads.get(name));
+  const outputGrad = revealed.outputGrads.get(name);
+  setAttribute(node.group, 'data-output-grad', outputGrad === undefined ? null : fullValue(outputGrad));
+  showPill(node.outputGrad, `∂E/∂${symbol}`, `∂E/∂${symbol}`, outputGrad);
   return fullValues;
+}
+
+/** Writes E of the shown example and, with samples, the mean J over them beside it. */
+function updateLoss(loss, { evaluation }) {
+  const { batch } = evaluation;
+  const tooltip = `E = ${fullValue(evaluation.loss)}`;
+  showValue(loss, evaluation.loss, batch
+    ? `${tooltip} (the shown sample)\nJ = ${fullValue(batch.loss)} (the mean over the samples)` : tooltip);
+  setAttribute(loss.group, 'data-batch-loss', batch ? fullValue(batch.loss) : null);
+  loss.mean.classList.toggle('is-hidden', !batch);
+  if (batch) setText(loss.mean, `mean J ${formatNumber(batch.loss)}`);
 }
 
 /**
@@ -137,22 +163,28 @@ export function createNodes(nodeLayer, labelLayer) {
     place(layout) {
       for (const node of nodes) placeContent(node, ...layout.nodes[node.spec.name]);
       placeContent(loss, ...layout.nodes.loss);
+      loss.mean.setAttribute('x', layout.meanLoss[0]);
+      loss.mean.setAttribute('y', layout.meanLoss[1]);
       for (const node of detailed) {
         const [x, y] = layout.details[node.spec.name];
         node.detail.setAttribute('x', x);
         node.detail.setAttribute('y', y + 4);
+        setAttribute(node.biasText, 'x', layout.detailLines === 2 ? String(x) : null);
+        setAttribute(node.biasText, 'dy', layout.detailLines === 2 ? '1.25em' : null);
         node.biasGrad.place(...layout.biasGrads[node.spec.name]);
         node.outputGrad.place(...layout.outputGrads[node.spec.name]);
       }
     },
 
     update(snapshot, revealed) {
+      const saturated = saturatedNeurons(snapshot.evaluation);
       for (const node of nodes) {
         const value = node.spec.value(snapshot);
         const tooltip = `${node.spec.symbol} = ${fullValue(value)}`;
-        showValue(node, value, node.spec.z ? `${tooltip}\n${updateDetail(node, snapshot, revealed)}` : tooltip);
+        const detail = node.spec.z ? `\n${updateDetail(node, snapshot, revealed, saturated)}` : '';
+        showValue(node, value, `${tooltip}${detail}`);
       }
-      showValue(loss, snapshot.evaluation.loss, `E = ${fullValue(snapshot.evaluation.loss)}`);
+      updateLoss(loss, snapshot);
     },
   };
 }

@@ -1,21 +1,22 @@
 // The pass being played: the current state, how many of the core's stages have been shown, and the
 // state from before the update so that "Step back" can undo it. Views only read its snapshots.
 
-import { readParam, withParam } from './state.js';
+import { readOption, readParam, shownSample, withParam, withSample } from './state.js';
 
 /** The number of stages in one pass; the last one is the update. */
 export const STAGE_COUNT = 10;
 
 /**
- * Creates the pass at the seed; `onChange(snapshot)` is called after every later change.
- * A snapshot is frozen: `{ state, evaluation, stages, stageIndex, beforeUpdate, change }` where
- * `stages` is the tape of the pass being played (null before its first stage), `stageIndex` is how
- * many stages have been played (0 … 10), `beforeUpdate` is `{ state, evaluation }` once the update
- * has been played (else null) and `change` says what happened: `{ kind, name?, restarted? }`.
+ * Creates the pass at `origin`, a preset `{ id, title, note, state }` where Reset returns;
+ * `onChange(snapshot)` is called after every later change. A snapshot is frozen: `{ state, evaluation, stages, stageIndex,
+ * beforeUpdate, change, origin }` where `stages` is the tape of the pass being played (null before
+ * its first stage), `stageIndex` is how many stages have been played (0 … 10), `beforeUpdate` is
+ * `{ state, evaluation }` once the update has been played (else null) and `change` says what
+ * happened: `{ kind, names?, restarted?, key?, sample?, run? }`.
  * Methods that need the core throw its Error and leave the pass unchanged.
  */
-export function createPass(engine, onChange) {
-  let current = initial(engine.seedState(), { kind: 'load' });
+export function createPass(engine, origin, onChange) {
+  let current = initial(origin.state, { kind: 'load' }, origin);
 
   function commit(fields) {
     current = Object.freeze({ ...current, ...fields });
@@ -26,21 +27,30 @@ export function createPass(engine, onChange) {
     return current.stages ?? engine.stages(current.state);
   }
 
-  function playUpdate(stages) {
-    const state = current.evaluation.next;
+  function playUpdate(from, stages) {
+    const state = from.evaluation.next;
     const evaluation = engine.evaluate(state);
-    const beforeUpdate = Object.freeze({ state: current.state, evaluation: current.evaluation });
+    const beforeUpdate = Object.freeze({ state: from.state, evaluation: from.evaluation });
     return { state, evaluation, stages, stageIndex: STAGE_COUNT, beforeUpdate };
   }
 
-  function initial(state, change) {
+  function initial(state, change, passOrigin) {
     const evaluation = engine.evaluate(state);
-    return Object.freeze({ state, evaluation, stages: null, stageIndex: 0, beforeUpdate: null, change });
+    return Object.freeze({
+      state, evaluation, stages: null, stageIndex: 0, beforeUpdate: null, change, origin: passOrigin,
+    });
   }
 
-  function start(state, change) {
-    current = initial(state, change);
+  function start(state, change, passOrigin = current.origin) {
+    current = initial(state, change, passOrigin);
     onChange(current);
+  }
+
+  /** In per-sample mode the next pass shows the next sample, so that passes walk an epoch. */
+  function nextPassStart(state) {
+    if (readOption(state, 'mode') !== 'per_sample' || !state.samples) return { state };
+    const sample = (shownSample(state) + 1) % state.samples.length;
+    return { state: withSample(state, sample), sample };
   }
 
   return {
@@ -48,13 +58,15 @@ export function createPass(engine, onChange) {
 
     /** Plays the next stage; after the update, starts the next pass at the new state. */
     step() {
-      const change = { kind: 'step' };
       if (current.stageIndex === STAGE_COUNT) {
-        commit({ stages: engine.stages(current.state), stageIndex: 1, beforeUpdate: null, change });
+        const { state, sample } = nextPassStart(current.state);
+        const evaluation = state === current.state ? current.evaluation : engine.evaluate(state);
+        const change = sample === undefined ? { kind: 'step' } : { kind: 'step', sample };
+        commit({ state, evaluation, stages: engine.stages(state), stageIndex: 1, beforeUpdate: null, change });
       } else if (current.stageIndex === STAGE_COUNT - 1) {
-        commit({ ...playUpdate(current.stages), change });
+        commit({ ...playUpdate(current, current.stages), change: { kind: 'step' } });
       } else {
-        commit({ stages: stagesOfPass(), stageIndex: current.stageIndex + 1, change });
+        commit({ stages: stagesOfPass(), stageIndex: current.stageIndex + 1, change: { kind: 'step' } });
       }
     },
 
@@ -73,19 +85,48 @@ export function createPass(engine, onChange) {
     /** Plays every remaining stage of the pass at once, the update included. */
     finish() {
       if (current.stageIndex === STAGE_COUNT) return;
-      commit({ ...playUpdate(stagesOfPass()), change: { kind: 'finish' } });
+      commit({ ...playUpdate(current, stagesOfPass()), change: { kind: 'finish' } });
     },
 
-    /** Back to the seed, with no stage played. */
+    /** Back to the start of the origin (the chosen preset), with no stage played. */
     reset() {
-      start(engine.seedState(), { kind: 'reset' });
+      start(current.origin.state, { kind: 'reset' });
     },
 
-    /** Sets one parameter; a pass in progress restarts, its gradients cleared. */
-    edit(name, value) {
-      if (value === readParam(current.state, name)) return;
+    /** Starts over at a new origin (another preset), with no stage played. */
+    load(nextOrigin) {
+      start(nextOrigin.state, { kind: 'preset' }, nextOrigin);
+    },
+
+    /** Sets parameters (`{ name: value }`); a pass in progress restarts, its gradients cleared. */
+    edit(values) {
+      const names = Object.keys(values).filter((name) => values[name] !== readParam(current.state, name));
+      if (names.length === 0) return;
+      const state = names.reduce((next, name) => withParam(next, name, values[name]), current.state);
       const restarted = current.stageIndex > 0;
-      start(withParam(current.state, name, value), { kind: 'edit', name, restarted });
+      start(state, { kind: 'edit', names, restarted });
+    },
+
+    /**
+     * Applies `transform` to the state the pass started from — an option or the shown sample —
+     * and replays the stages played so far under it, so the card shows the same stage.
+     */
+    revise(transform, change) {
+      const from = current.beforeUpdate ?? current;
+      const state = transform(from.state);
+      if (current.stageIndex === 0) {
+        start(state, change);
+        return;
+      }
+      const revised = { state, evaluation: engine.evaluate(state) };
+      const stages = engine.stages(state);
+      if (current.beforeUpdate) commit({ ...playUpdate(revised, stages), change });
+      else commit({ ...revised, stages, change });
+    },
+
+    /** Moves to the state a training run reached (`run` from the core's trainRun). */
+    train(run) {
+      start(run.state, { kind: 'train', run });
     },
   };
 }

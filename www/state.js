@@ -1,5 +1,6 @@
 // The state's editable properties: one table drives the controls, their labels and (later) the URL.
 // Names follow the DOM contract and the state JSON's indices: `w1.i.j` is input i → hidden j.
+// The options (loss convention, update rule, batch or per-sample) and the samples live here too.
 
 const WEIGHT_RANGE = { min: -4, max: 4, step: 0.01 };
 
@@ -36,6 +37,60 @@ export const PARAM_GROUPS = Object.freeze([
   { title: 'Output layer: W⁽²⁾, b⁽²⁾', names: ['w2.0.0', 'w2.1.0', 'b2.0'] },
   { title: 'Learning rate', names: ['lr'] },
 ]);
+
+/** The weights and biases, in the core's order: what training, the gradient check and the map move. */
+export const WEIGHT_NAMES = Object.freeze([
+  'w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0',
+]);
+
+/** The state's options: for each key, its choices (the core's default first) and their labels. */
+export const OPTIONS = Object.freeze({
+  loss_fn: {
+    legend: 'Loss',
+    choices: [
+      { value: 'squared', label: 'E = (y − t)²', hint: 'the seed notebook' },
+      { value: 'half_squared', label: 'E = ½(y − t)²', hint: 'most textbooks' },
+    ],
+  },
+  update: {
+    legend: 'Update',
+    choices: [
+      { value: 'descent', label: 'p − η·∂E/∂p', hint: 'gradient descent' },
+      { value: 'ascent', label: 'p + η·∂E/∂p', hint: 'the notebook\'s bug' },
+    ],
+  },
+  mode: {
+    legend: 'Updates use',
+    choices: [
+      { value: 'batch', label: 'the batch', hint: 'one step on the mean ∂J/∂p' },
+      { value: 'per_sample', label: 'each sample', hint: 'one step per sample, in turn' },
+    ],
+  },
+});
+
+/** The value of option `key` in `state`: the core leaves defaults out of the JSON. */
+export function readOption(state, key) {
+  return state[key] ?? OPTIONS[key].choices[0].value;
+}
+
+/** The choice of option `key` that `state` uses: `{ value, label, hint }`. */
+export function optionChoice(state, key) {
+  const value = readOption(state, key);
+  return OPTIONS[key].choices.find((choice) => choice.value === value);
+}
+
+/** The index of the sample the picture shows (the one whose x and t are the state's), or −1. */
+export function shownSample(state) {
+  const samples = state.samples ?? [];
+  return samples.findIndex((sample) => sample.x.every((value, i) => value === state.x[i])
+    && sample.t.every((value, i) => value === state.t[i]));
+}
+
+/** A new state showing sample `index`: its x and t become the state's. */
+export function withSample(state, index) {
+  const { x, t } = state.samples[index];
+  return { ...state, x, t };
+}
 
 const PARAMS_BY_NAME = new Map(PARAMS.map((p) => [p.name, p]));
 

@@ -1,12 +1,13 @@
 // The status line's sentence for each change of the pass: what the stage found, what was undone,
-// or that an edit restarted the pass.
+// which preset, option or sample was chosen, or that an edit restarted the pass.
 
-import { formatNumber, symbolText } from './format.js';
+import { formatEditable, formatNumber, symbolText } from './format.js';
+import { objectiveLoss, objectiveSymbol } from './objective.js';
 import { STAGE_COUNT } from './pass.js';
-import { paramByName } from './state.js';
+import { optionChoice, OPTIONS, paramByName } from './state.js';
 
 function quantityText(expr) {
-  if (expr.kind === 'grad') return `∂E/∂${symbolText(expr.of)}`;
+  if (expr.kind === 'grad') return `∂${expr.loss}/∂${symbolText(expr.of)}`;
   if (expr.kind === 'sigma_prime') return `σ′(${symbolText(expr.of)})`;
   return symbolText(expr.symbol);
 }
@@ -18,8 +19,25 @@ function stageResult(stage) {
   return `Stage ${stage.index} of ${STAGE_COUNT}, ${stage.title}: ${results.join(', ')}.`;
 }
 
-function lossChange({ beforeUpdate, evaluation }) {
-  return `E went from ${formatNumber(beforeUpdate.evaluation.loss)} to ${formatNumber(evaluation.loss)}.`;
+function lossChange({ state, beforeUpdate, evaluation }) {
+  const before = formatNumber(objectiveLoss(beforeUpdate.evaluation));
+  return `${objectiveSymbol(state)} went from ${before} to ${formatNumber(objectiveLoss(evaluation))}.`;
+}
+
+function namesText(names) {
+  return names.map((name) => symbolText(paramByName(name).symbol)).join(' and ');
+}
+
+function sampleText({ state }, index) {
+  const { x, t } = state.samples[index];
+  const input = x.map(formatEditable).join(', ');
+  return `sample ${index + 1} of ${state.samples.length}, x = (${input}), t = ${formatEditable(t[0])}`;
+}
+
+function optionText({ state, stageIndex }, key) {
+  const { label, hint } = optionChoice(state, key);
+  const follows = stageIndex > 0 ? 'the stages played so far are replayed under it.' : 'every number follows.';
+  return `${OPTIONS[key].legend}: ${label} (${hint}); ${follows}`;
 }
 
 /**
@@ -30,13 +48,21 @@ export function statusMessage(snapshot, stage) {
   const { change, stageIndex } = snapshot;
   switch (change.kind) {
     case 'load':
-      return 'Ready. Drag a parameter, or press Step backprop.';
+      return 'Ready. Drag a parameter, press Step backprop, or Train.';
+    case 'preset':
+      return `Loaded “${snapshot.origin.title}”; no stage played.`;
     case 'reset':
-      return 'Reset to the seed values; no stage played.';
+      return `Reset to the start of “${snapshot.origin.title}”; no stage played.`;
     case 'edit':
       return change.restarted
-        ? `${symbolText(paramByName(change.name).symbol)} changed: the pass restarted and its gradients were cleared.`
+        ? `${namesText(change.names)} changed: the pass restarted and its gradients were cleared.`
         : null;
+    case 'option':
+      return optionText(snapshot, change.key);
+    case 'sample':
+      return `Showing ${sampleText(snapshot, change.sample)}: its own forward and backward pass.`;
+    case 'train':
+      return null;
     case 'finish':
       return `Finished the pass: every parameter took its step; ${lossChange(snapshot)}`;
     case 'back':
@@ -44,9 +70,31 @@ export function statusMessage(snapshot, stage) {
       if (stageIndex === STAGE_COUNT - 1) return `Update undone, parameters restored. ${stageResult(stage)}`;
       return `Stepped back. ${stageResult(stage)}`;
     case 'step':
+      if (change.sample !== undefined) return `Next pass on ${sampleText(snapshot, change.sample)}. ${stageResult(stage)}`;
       if (stageIndex < STAGE_COUNT) return stageResult(stage);
       return `Stage ${STAGE_COUNT} of ${STAGE_COUNT}, ${stage.title}: every parameter took its step; ${lossChange(snapshot)}`;
     default:
       throw new Error(`unknown change ${change.kind}`);
+  }
+}
+
+/** The sentence for a training run that ended (see trainer.js), at `snapshot`. */
+export function trainingMessage({ reason, taken, target, error }, snapshot) {
+  const loss = `${objectiveSymbol(snapshot.state)} = ${formatNumber(objectiveLoss(snapshot.evaluation))}`;
+  const steps = `${taken} step${taken === 1 ? '' : 's'}`;
+  switch (reason) {
+    case 'target':
+      return taken === 0
+        ? `${loss} is already at or below the target ${formatNumber(target)}: lower the target to train further.`
+        : `Trained ${steps}: ${loss} reached the target ${formatNumber(target)}.`;
+    case 'limit':
+      return `Trained ${steps}: ${loss}.`;
+    case 'paused':
+      return `Training paused after ${steps}: ${loss}.`;
+    case 'error':
+      return `Training stopped after ${steps}: the next frame's steps failed (${error.message}). `
+        + 'The parameters stay at the last good step.';
+    default:
+      throw new Error(`unknown training outcome ${reason}`);
   }
 }

@@ -8,13 +8,20 @@ import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/static-server.mjs';
-import { defaultState, evaluate, initSync, stages } from '../../www/pkg/backprop_viz.js';
+import {
+  defaultState, evaluate, finiteDifferences, initSync, landscape, presets, stages, train, trainRun,
+} from '../../www/pkg/backprop_viz.js';
 
 const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', import.meta.url)) });
 
 /** The core, run in Node: the oracle for every number the page shows. */
-export const core = { defaultState, evaluate, stages };
+export const core = { defaultState, evaluate, finiteDifferences, landscape, presets, stages, train, trainRun };
+
+/** The state of preset `id`, from the core. */
+export function presetState(id) {
+  return presets().find((preset) => preset.id === id).state;
+}
 
 /** Chromium flags that keep it quiet on a closed network (see TOOLCHAIN.md). */
 export const CHROMIUM_ARGS = [

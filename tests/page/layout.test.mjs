@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PHONE, core, pageHarness } from './harness.mjs';
-import { W2_EDGES, currentStage, press } from './learner.mjs';
+import { W2_EDGES, choosePreset, curvePoints, currentStage, press, trainUntilStopped } from './learner.mjs';
 
 const run = pageHarness();
 const STAGE_IDS = core.stages(core.defaultState()).map((stage) => stage.id);
@@ -40,6 +40,21 @@ test('a 1280×800 laptop has no horizontal scrolling, even at the update', () =>
   await press(page, 'Finish');
   await assertNoHorizontalScroll(page, 'after Finish');
 }));
+
+for (const [size, viewport] of [['390×844 phone', PHONE], ['1280×800 laptop', undefined]]) {
+  test(`on a ${size}, XOR with its samples and every tool in use fits without horizontal scrolling`, () => run(async (page) => {
+    await choosePreset(page, 'xor');
+    await page.locator('[data-max-steps]').fill('100');
+    await trainUntilStopped(page);
+    assert.ok(await curvePoints(page) > 0);
+    await press(page, 'Finish');
+    await assertNoHorizontalScroll(page, 'after training and a pass');
+    for (const tool of ['#samples', '#train', '#landscape', '#gradcheck']) {
+      const overflowing = await page.$eval(tool, (element) => element.scrollWidth > element.clientWidth);
+      assert.equal(overflowing, false, `${tool} fits its box`);
+    }
+  }, { viewport }));
+}
 
 test('a stage plays a 300–600 ms pulse, backward along the edges of a backward stage', () => run(async (page) => {
   const gradW2 = STAGE_IDS.indexOf('grad_w2') + 1;

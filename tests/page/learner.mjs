@@ -1,5 +1,7 @@
 // What a learner does on the page and what they read from it, through the DOM contract only:
-// [data-param], [data-node], [data-edge], [data-loss] and the buttons' accessible names.
+// [data-param], [data-node], [data-edge], [data-loss] and the buttons' accessible names; and for
+// the learning tools [data-preset], [data-sample], [data-mode], [data-loss-fn], [data-update],
+// [data-loss-curve], [data-fd] and [data-landscape].
 
 export const PARAM_NAMES = [
   'x.0', 'x.1', 't.0', 'w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0', 'lr',
@@ -8,6 +10,7 @@ export const NEURON_NAMES = ['x.0', 'x.1', 'h.0', 'h.1', 'y.0'];
 export const W1_EDGES = ['w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1'];
 export const W2_EDGES = ['w2.0.0', 'w2.1.0'];
 export const EDGE_NAMES = [...W1_EDGES, ...W2_EDGES];
+export const WEIGHT_NAMES = ['w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0'];
 
 /** The value of parameter `name` (`w1.0.1`, `lr`) in a state JSON. */
 export function valueOf(state, name) {
@@ -59,6 +62,9 @@ async function readNamed(page, key, attribute) {
 }
 
 export const readParams = (page) => readNamed(page, 'data-param', 'data-value');
+export const readOutputGrads = (page) => readNamed(page, 'data-node', 'data-output-grad');
+export const readFdAnalytic = (page) => readNamed(page, 'data-fd', 'data-analytic');
+export const readFdNumeric = (page) => readNamed(page, 'data-fd', 'data-numeric');
 export const readNeurons = (page) => readNamed(page, 'data-node', 'data-value');
 export const readEdgeGrads = (page) => readNamed(page, 'data-edge', 'data-grad');
 export const readBiasGrads = (page) => readNamed(page, 'data-node', 'data-bias-grad');
@@ -68,11 +74,59 @@ export async function readLoss(page) {
   return Number(await page.getAttribute('[data-loss]', 'data-value'));
 }
 
+/** The mean loss J over the samples the page shows beside E (null without samples). */
+export async function readBatchLoss(page) {
+  const value = await page.getAttribute('[data-loss]', 'data-batch-loss');
+  return value === null ? null : Number(value);
+}
+
 /** The state the controls show, as the core's JSON. */
 export async function readState(page, template) {
   let state = template;
   for (const [name, value] of Object.entries(await readParams(page))) state = withValue(state, name, value);
   return state;
+}
+
+/** Chooses preset `id` in the preset menu and waits for the redraw. */
+export async function choosePreset(page, id) {
+  await page.selectOption('select[data-preset]', id);
+  await settle(page);
+}
+
+/** Checks the choice `value` of the option fieldset `[attribute]` and waits for the redraw. */
+export async function chooseOption(page, attribute, value) {
+  await page.locator(`[${attribute}] input[value="${value}"]`).check();
+  await settle(page);
+}
+
+/** Presses Train and waits until training stops (the button reads Train again). */
+export async function trainUntilStopped(page) {
+  await press(page, 'Train');
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 20000 });
+  await settle(page);
+}
+
+/** The number of points the loss curve draws. */
+export async function curvePoints(page) {
+  return Number(await page.getAttribute('[data-loss-curve]', 'data-points'));
+}
+
+/** The step count the Train panel shows. */
+export async function trainedSteps(page) {
+  return Number((await page.locator('[data-train-readout]').textContent()).match(/Step (\d+)/)[1]);
+}
+
+/** The landscape's axes and window: `{ a, b, aRange: [lo, hi], bRange: [lo, hi], point: [a, b] }`. */
+export async function readLandscape(page) {
+  return page.$eval('[data-landscape]', (map) => ({
+    a: map.dataset.a,
+    b: map.dataset.b,
+    aRange: [Number(map.dataset.aMin), Number(map.dataset.aMax)],
+    bRange: [Number(map.dataset.bMin), Number(map.dataset.bMax)],
+    point: map.dataset.point.split(' ').map(Number),
+    min: Number(map.dataset.min),
+    max: Number(map.dataset.max),
+  }));
 }
 
 /** How many stages of the pass have been played (0 … 10), from the stage list. */
@@ -84,6 +138,7 @@ export async function currentStage(page) {
 /** Drags the slider of parameter `name` with the mouse, from its thumb, by `dx` pixels. */
 export async function dragSlider(page, name, dx) {
   const slider = page.locator(`[data-param="${name}"] input[type=range]`);
+  await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   const fraction = await slider.evaluate((input) => (input.valueAsNumber - input.min) / (input.max - input.min));
   const thumbHalf = 8;

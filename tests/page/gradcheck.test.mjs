@@ -1,0 +1,65 @@
+// Prove it: the gradient check puts backprop's gradient of every weight and bias beside the core's
+// finite difference, follows every change of state and of ε, and is linked to the picture.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { core, pageHarness, presetState } from './harness.mjs';
+import {
+  WEIGHT_NAMES, choosePreset, dragSlider, readFdAnalytic, readFdNumeric, readState, settle, valueOf,
+} from './learner.mjs';
+
+const run = pageHarness();
+
+async function assertRowsMatchCore(page, state, eps) {
+  const gradient = core.evaluate(state).batch?.grad ?? core.evaluate(state).grad;
+  const expected = core.finiteDifferences(state, eps);
+  const analytic = await readFdAnalytic(page);
+  const numeric = await readFdNumeric(page);
+  assert.deepEqual(Object.keys(analytic), WEIGHT_NAMES, 'one row per weight and bias, in order');
+  for (const [k, name] of WEIGHT_NAMES.entries()) {
+    assert.equal(analytic[name], valueOf(gradient, name), `${name}: the analytic value is backprop's`);
+    assert.equal(numeric[name], expected[k].numeric, `${name}: the numeric value is the core's`);
+  }
+  return { analytic, numeric };
+}
+
+test('every row shows backprop\'s gradient beside a finite difference that agrees with it', () => run(async (page) => {
+  const seed = core.defaultState();
+  const { analytic, numeric } = await assertRowsMatchCore(page, seed, 1e-6);
+  for (const name of WEIGHT_NAMES) {
+    const relative = Math.abs(analytic[name] - numeric[name]) / Math.abs(analytic[name]);
+    assert.ok(relative < 1e-6, `${name}: relative error ${relative}`);
+    assert.equal(await page.getAttribute(`[data-fd="${name}"]`, 'data-verdict'), 'match', name);
+  }
+}));
+
+test('the table follows a slider drag, a preset and ε', () => run(async (page) => {
+  await dragSlider(page, 'w2.1.0', 50);
+  await assertRowsMatchCore(page, await readState(page, core.defaultState()), 1e-6);
+
+  await choosePreset(page, 'xor');
+  await assertRowsMatchCore(page, presetState('xor'), 1e-6);
+  assert.equal(await page.locator('[data-fd-loss]').first().textContent(), 'J', 'J is the mean over the samples');
+
+  await page.locator('[data-eps]').fill('0');
+  await settle(page);
+  assert.equal(await page.locator('[data-eps-value]').textContent(), '10⁰');
+  await assertRowsMatchCore(page, presetState('xor'), 1);
+  const verdicts = await page.$$eval('[data-fd]', (rows) => rows.map((row) => row.dataset.verdict));
+  assert.ok(verdicts.some((verdict) => verdict !== 'match'), 'ε = 1 is too coarse for some rows');
+}));
+
+test('pointing at an edge or bias highlights its row, clicking pins it; a row marks its edge', () => run(async (page) => {
+  const linked = () => page.$$eval('.is-linked', (elements) =>
+    elements.map((element) => element.dataset.fd ?? element.dataset.edge ?? element.dataset.node ?? element.dataset.param));
+
+  await page.locator('[data-edge="w2.1.0"] .edge-line').hover();
+  assert.deepEqual((await linked()).sort(), ['w2.1.0', 'w2.1.0', 'w2.1.0']);
+  await page.locator('[data-node="y.0"]').click();
+  assert.deepEqual((await linked()).sort(), ['b2.0', 'b2.0', 'y.0'], 'the output neuron stands for its bias');
+  await page.mouse.move(0, 0);
+  assert.deepEqual((await linked()).sort(), ['b2.0', 'b2.0', 'y.0'], 'the click pinned it');
+
+  await page.locator('[data-fd="w1.0.1"]').hover();
+  assert.deepEqual((await linked()).sort(), ['w1.0.1', 'w1.0.1', 'w1.0.1']);
+}));

@@ -1,0 +1,89 @@
+// Prove it: every weight's and bias's backprop gradient beside the core's central finite
+// difference (J(p + ε) − J(p − ε)) / 2ε, with their relative error, for an ε the learner picks.
+
+import { htmlElement, setAttribute, setText } from './dom.js';
+import { formatNumber, fullValue, powerOfTen, symbolText } from './format.js';
+import { objectiveSymbol } from './objective.js';
+import { WEIGHT_NAMES, paramByName } from './state.js';
+
+/**
+ * How well the two agree: below 1e-7 they match; below 1e-2 they are close, as when ε is too large
+ * or the gradient so small that rounding error shows; above that, something is wrong.
+ */
+const VERDICTS = [
+  { below: 1e-7, name: 'match', mark: '✓', text: 'match' },
+  { below: 1e-2, name: 'close', mark: '≈', text: 'close' },
+  { below: Infinity, name: 'mismatch', mark: '✗', text: 'mismatch' },
+];
+
+function buildRow(body, name) {
+  const row = htmlElement('tr', { class: 'fd-row', 'data-fd': name }, body);
+  htmlElement('th', { scope: 'row', class: 'fd-name' }, row, symbolText(paramByName(name).symbol));
+  const [analytic, numeric, error] = ['fd-analytic', 'fd-numeric', 'fd-error'].map((className) =>
+    htmlElement('td', { class: className }, row));
+  const mark = htmlElement('span', { class: 'fd-mark', 'aria-hidden': 'true' }, error);
+  const errorText = htmlElement('span', {}, error);
+  return { row, analytic, numeric, mark, errorText };
+}
+
+function showRow(cells, result) {
+  const verdict = VERDICTS.find((candidate) => result.relative_error < candidate.below);
+  setAttribute(cells.row, 'data-analytic', fullValue(result.analytic));
+  setAttribute(cells.row, 'data-numeric', fullValue(result.numeric));
+  setAttribute(cells.row, 'data-relative-error', fullValue(result.relative_error));
+  setAttribute(cells.row, 'data-verdict', verdict.name);
+  setText(cells.analytic, formatNumber(result.analytic));
+  setText(cells.numeric, formatNumber(result.numeric));
+  setText(cells.mark, verdict.mark);
+  setText(cells.errorText, formatNumber(result.relative_error, 2));
+  cells.row.title = `backprop ${fullValue(result.analytic)}\nfinite difference ${fullValue(result.numeric)}\n`
+    + `relative error ${fullValue(result.relative_error)}: ${verdict.text}`;
+}
+
+/**
+ * Wires the panel in `container`: the `[data-eps]` exponent slider, its `[data-eps-value]` text, the
+ * table body `[data-fd-rows]`, the headers `[data-fd-loss]` and the `[data-fd-problem]` line.
+ * `check(state, eps)` is the core's finiteDifferences. Controller: `update(snapshot)`, one core
+ * call when the state or ε changed.
+ */
+export function createGradcheckView(container, check) {
+  const slider = container.querySelector('[data-eps]');
+  const epsText = container.querySelector('[data-eps-value]');
+  const problem = container.querySelector('[data-fd-problem]');
+  const rows = new Map(WEIGHT_NAMES.map((name) => [name, buildRow(container.querySelector('[data-fd-rows]'), name)]));
+  let checked = null;
+  let latest = null;
+
+  function render() {
+    const eps = Number(`1e${slider.value}`);
+    if (checked && checked.state === latest.state && checked.eps === eps) return;
+    checked = { state: latest.state, eps };
+    const symbol = objectiveSymbol(latest.state);
+    for (const label of container.querySelectorAll('[data-fd-loss]')) setText(label, symbol);
+    let results;
+    try {
+      results = check(latest.state, eps);
+    } catch (error) {
+      problem.hidden = false;
+      setText(problem, `The finite differences could not be computed: ${error.message}`);
+      return;
+    }
+    problem.hidden = true;
+    for (const result of results) showRow(rows.get(result.name), result);
+  }
+
+  slider.addEventListener('input', () => {
+    setText(epsText, powerOfTen(slider.value));
+    slider.setAttribute('aria-valuetext', `epsilon 1e${slider.value}`);
+    if (latest) render();
+  });
+  setText(epsText, powerOfTen(slider.value));
+  slider.disabled = false;
+
+  return {
+    update(snapshot) {
+      latest = snapshot;
+      render();
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// The loss landscape: the training loss J over a window of two chosen parameters, all others held,
+// computed by the core in one call and drawn as colours and contours, with the current point, the
+// direction of steepest descent and the path of updates. Clicking, dragging or arrow keys on the
+// map set the two parameters; the window re-centres only when the point leaves it.
+
+import { setAttribute, setText } from './dom.js';
+import { formatNumber, symbolText } from './format.js';
+import { colourScale, paintHeatmap } from './heatmap.js';
+import { contourPath } from './contours.js';
+import { createLandscapeOverlay } from './landscape-overlay.js';
+import { objectiveGradient, objectiveLoss, objectiveSymbol } from './objective.js';
+import { WEIGHT_NAMES, paramByName, readParam, withParam } from './state.js';
+
+const RESOLUTION = 101;
+const CONTOUR_LEVELS = 12;
+const ARROW_KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+
+const symbolOf = (name) => symbolText(paramByName(name).symbol);
+const settable = (value) => Number(value.toPrecision(4));
+
+/** The frame's window: `[low, high]` along each axis, centred on its centre. */
+function rangesOf({ centre, span }) {
+  return centre.map((middle) => [middle - span, middle + span]);
+}
+
+function contourLevels(scale) {
+  return Array.from({ length: CONTOUR_LEVELS }, (_, k) =>
+    scale.low + ((k + 0.5) / CONTOUR_LEVELS) * (scale.high - scale.low));
+}
+
+/**
+ * Wires the panel in `container` (see index.html: `[data-landscape]` and its controls).
+ * `compute(state, window)` is the core's landscape; `edit(values)` sets parameters as the sliders
+ * do; `current()` is the state now, perhaps not drawn yet. Controller: `update(snapshot, history)`.
+ */
+export function createLandscapeView(container, { compute, edit, current }) {
+  const map = container.querySelector('[data-landscape]');
+  const canvas = map.querySelector('canvas');
+  const overlay = createLandscapeOverlay(map);
+  const pickers = { a: container.querySelector('[data-landscape-a]'), b: container.querySelector('[data-landscape-b]') };
+  const spanPicker = container.querySelector('[data-landscape-span]');
+  const text = (name) => container.querySelector(`[data-text="${name}"]`);
+  let frame = null;
+  let surface = null;
+  let latest = null;
+  let drawn = {};
+
+  for (const picker of Object.values(pickers)) {
+    for (const name of WEIGHT_NAMES) {
+      picker.add(new Option(`${symbolOf(name)} (${paramByName(name).hint})`, name));
+    }
+  }
+  pickers.a.value = 'w2.0.0';
+  pickers.b.value = 'w2.1.0';
+  let axes = { a: pickers.a.value, b: pickers.b.value };
+
+  const pointOf = (state) => [readParam(state, axes.a), readParam(state, axes.b)];
+  const gridStep = () => (2 * frame.span) / (RESOLUTION - 1);
+
+  function inside(point) {
+    return rangesOf(frame).every(([low, high], i) =>
+      point[i] >= low - gridStep() / 2 && point[i] <= high + gridStep() / 2);
+  }
+
+  function toBox([a, b]) {
+    const [[aLow], [bLow]] = rangesOf(frame);
+    return [((a - aLow) / (2 * frame.span)) * 100, 100 - ((b - bLow) / (2 * frame.span)) * 100];
+  }
+
+  function surfaceKey(state) {
+    const held = withParam(withParam({ ...state, lr: 0 }, axes.a, 0), axes.b, 0);
+    return JSON.stringify([held, axes, frame]);
+  }
+
+  function drawSurface(state) {
+    const [aRange, bRange] = rangesOf(frame);
+    const result = compute(state, { a: axes.a, b: axes.b, a_range: aRange, b_range: bRange, resolution: RESOLUTION });
+    const scale = colourScale(result);
+    paintHeatmap(canvas, scale, RESOLUTION);
+    overlay.showContours(contourPath(scale.shade, RESOLUTION, contourLevels(scale)));
+    setText(text('min'), formatNumber(result.min));
+    setText(text('max'), formatNumber(result.max));
+    setAttribute(map, 'data-min', String(result.min));
+    setAttribute(map, 'data-max', String(result.max));
+    setText(text('scale'), scale.logarithmic ? 'log scale' : 'linear scale');
+    const ranges = { 'a-min': aRange[0], 'a-max': aRange[1], 'b-min': bRange[0], 'b-max': bRange[1] };
+    for (const [name, value] of Object.entries(ranges)) {
+      setAttribute(map, `data-${name}`, String(value));
+      setText(text(name), formatNumber(value));
+    }
+  }
+
+  function drawPoint({ state, evaluation }) {
+    const point = pointOf(state);
+    const [x, y] = toBox(point);
+    const gradient = objectiveGradient(evaluation);
+    const loss = objectiveSymbol(state);
+    overlay.showPoint(x, y);
+    overlay.showArrow(x, y, -readParam(gradient, axes.a), readParam(gradient, axes.b));
+    setAttribute(map, 'data-point', point.join(' '));
+    setText(text('readout'), `${symbolOf(axes.a)} = ${formatNumber(point[0])}, ${symbolOf(axes.b)} = `
+      + `${formatNumber(point[1])}: ${loss} = ${formatNumber(objectiveLoss(evaluation))}, `
+      + `∂${loss}/∂${symbolOf(axes.a)} = ${formatNumber(readParam(gradient, axes.a))}, `
+      + `∂${loss}/∂${symbolOf(axes.b)} = ${formatNumber(readParam(gradient, axes.b))}`);
+  }
+
+  function drawPath(history) {
+    const [ia, ib] = [WEIGHT_NAMES.indexOf(axes.a), WEIGHT_NAMES.indexOf(axes.b)];
+    overlay.showPath(history.path.map(({ weights }) => toBox([weights[ia], weights[ib]])));
+  }
+
+  function render() {
+    const { snapshot, history } = latest;
+    const point = pointOf(snapshot.state);
+    if (!frame || !inside(point)) frame = { centre: point, span: Number(spanPicker.value) };
+    const key = surfaceKey(snapshot.state);
+    try {
+      if (key !== surface) drawSurface(snapshot.state);
+      surface = key;
+      map.classList.remove('is-stale');
+    } catch (error) {
+      map.classList.add('is-stale');
+      setText(text('readout'), `The landscape could not be computed here: ${error.message}`);
+      return;
+    }
+    if (drawn.state !== snapshot.state || drawn.surface !== key) drawPoint(snapshot);
+    if (drawn.version !== history.version || drawn.surface !== key) drawPath(history);
+    drawn = { state: snapshot.state, surface: key, version: history.version };
+  }
+
+  function recentre() {
+    frame = null;
+    if (latest) render();
+  }
+
+  function chooseAxis(which, other) {
+    if (pickers[which].value === axes[other]) pickers[other].value = axes[which];
+    axes = { a: pickers.a.value, b: pickers.b.value };
+    setAttribute(map, 'data-a', axes.a);
+    setAttribute(map, 'data-b', axes.b);
+    for (const axis of ['a', 'b']) setText(text(`${axis}-symbol`), symbolOf(axes[axis]));
+    setAttribute(map, 'aria-label', `Loss landscape over ${symbolOf(axes.a)} (across) and ${symbolOf(axes.b)} `
+      + '(up): click, drag or use the arrow keys to move the point');
+    recentre();
+  }
+
+  function moveTo(a, b) {
+    edit({ [axes.a]: settable(a), [axes.b]: settable(b) });
+  }
+
+  function pointerAt(event) {
+    const box = map.getBoundingClientRect();
+    const across = Math.min(Math.max((event.clientX - box.left) / box.width, 0), 1);
+    const up = Math.min(Math.max((box.bottom - event.clientY) / box.height, 0), 1);
+    const [[aLow], [bLow]] = rangesOf(frame);
+    moveTo(aLow + across * 2 * frame.span, bLow + up * 2 * frame.span);
+  }
+
+  map.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0 || !frame) return;
+    map.setPointerCapture(event.pointerId);
+    map.focus({ preventScroll: true });
+    pointerAt(event);
+  });
+  map.addEventListener('pointermove', (event) => {
+    if (map.hasPointerCapture(event.pointerId)) pointerAt(event);
+  });
+  map.addEventListener('keydown', (event) => {
+    const direction = ARROW_KEYS[event.key];
+    if (!direction || !latest || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const step = gridStep() * (event.shiftKey ? 10 : 1);
+    const [a, b] = pointOf(current());
+    moveTo(a + direction[0] * step, b + direction[1] * step);
+  });
+  pickers.a.addEventListener('change', () => chooseAxis('a', 'b'));
+  pickers.b.addEventListener('change', () => chooseAxis('b', 'a'));
+  spanPicker.addEventListener('change', recentre);
+  container.querySelector('[data-action="recentre"]').addEventListener('click', recentre);
+  chooseAxis('a', 'b');
+  for (const control of container.querySelectorAll('select, button')) control.disabled = false;
+
+  return {
+    update(snapshot, history) {
+      latest = { snapshot, history };
+      render();
+    },
+  };
+}

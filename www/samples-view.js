@@ -1,0 +1,63 @@
+// The training samples, when the state has some (XOR): each sample's input, target, output and
+// loss; which one the picture shows (pick another to see its own pass); the mean loss J; and
+// whether updates use the batch's mean gradient or one sample at a time.
+
+import { htmlElement, setText } from './dom.js';
+import { formatEditable, formatNumber, fullValue } from './format.js';
+import { createRadioGroup } from './radio-group.js';
+import { OPTIONS, readOption, shownSample } from './state.js';
+
+const listText = (values) => values.map(formatEditable).join(', ');
+
+function buildRow(list, sample, index, onPick) {
+  const row = htmlElement('label', { class: 'sample', 'data-sample': String(index) }, list);
+  const input = htmlElement('input', { type: 'radio', name: 'sample', value: String(index) }, row);
+  htmlElement('span', { class: 'sample-io' }, row, `x (${listText(sample.x)}) → t ${listText(sample.t)}`);
+  const output = htmlElement('span', { class: 'sample-output' }, row);
+  input.addEventListener('change', () => {
+    if (input.checked) onPick(index);
+  });
+  return { input, output };
+}
+
+/**
+ * Builds the panel into `container` (hidden while the state has no samples). `onPick(index)` shows
+ * a sample; `onMode(value)` sets batch or per-sample updates. Controller: `update(snapshot)`,
+ * cheap when nothing changed.
+ */
+export function createSamplesView(container, { onPick, onMode }) {
+  const list = htmlElement('div', {
+    class: 'samples', role: 'radiogroup', 'aria-label': 'Sample shown in the picture',
+  }, container);
+  const mean = htmlElement('p', { class: 'samples-mean' }, container);
+  const mode = createRadioGroup(container, { attribute: 'data-mode', ...OPTIONS.mode }, onMode);
+  let rows = [];
+  let shownSamples;
+  let shownEvaluation;
+
+  return {
+    update({ state, evaluation }) {
+      if (container.hidden !== !state.samples) container.hidden = !state.samples;
+      if (!state.samples) return;
+      if (state.samples !== shownSamples) {
+        shownSamples = state.samples;
+        list.replaceChildren();
+        rows = state.samples.map((sample, index) => buildRow(list, sample, index, onPick));
+      }
+      const shown = shownSample(state);
+      rows.forEach(({ input }, index) => {
+        if (input.checked !== (index === shown)) input.checked = index === shown;
+      });
+      mode.show(readOption(state, 'mode'));
+      if (evaluation === shownEvaluation) return;
+      shownEvaluation = evaluation;
+      evaluation.batch.samples.forEach((result, index) => {
+        const { output } = rows[index];
+        setText(output, `y ${formatNumber(result.y[0])} · E ${formatNumber(result.loss)}`);
+        output.title = `y = ${fullValue(result.y[0])}\nE = ${fullValue(result.loss)}`;
+      });
+      setText(mean, `J = mean of E over the ${rows.length} samples = ${formatNumber(evaluation.batch.loss)}`);
+      mean.title = `J = ${fullValue(evaluation.batch.loss)}`;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The learning tools under the picture: training with its loss curve, the loss landscape and the
+// gradient check. Each view redraws only what changed since its last frame.
+
+import { createGradcheckView } from './gradcheck-view.js';
+import { createLandscapeView } from './landscape-view.js';
+import { createLossCurveView } from './loss-curve-view.js';
+import { objectiveSymbol } from './objective.js';
+import { createTrainView } from './train-view.js';
+
+const byId = (id) => document.getElementById(id);
+
+/**
+ * Builds the tools. `trainer` runs training, `history` records updates, `edit(values)` sets
+ * parameters, `current()` is the state now, `say(message)` writes the status line and
+ * `requestFrame()` asks for a redraw.
+ * Controller: `update(snapshot)`, called once per frame.
+ */
+export function createTools(engine, { trainer, history, edit, current, say, requestFrame }) {
+  const trainView = createTrainView(byId('train'), () => {
+    if (trainer.running) {
+      trainer.pause();
+      return;
+    }
+    const settings = trainView.settings();
+    if (!settings) {
+      say('Training needs a whole number of steps from 1 to 1,000,000, and a target loss of 0 or more (or none).');
+      return;
+    }
+    trainer.start(settings);
+    const until = settings.target === null ? '' : ', until the loss is at or below the target';
+    say(`Training: up to ${settings.steps} steps${until}…`);
+    requestFrame();
+  });
+  const lossCurve = createLossCurveView(byId('loss-curve'));
+  const landscape = createLandscapeView(byId('landscape'), { compute: engine.landscape, edit, current });
+  const gradcheck = createGradcheckView(byId('gradcheck'), engine.finiteDifferences);
+
+  return {
+    update(snapshot) {
+      trainView.update(snapshot, history, trainer.running);
+      lossCurve.update(history, trainView.target(), objectiveSymbol(snapshot.state));
+      landscape.update(snapshot, history);
+      gradcheck.update(snapshot);
+    },
+  };
+}
