@@ -42,6 +42,14 @@ pub enum Direction {
     Ascent,
 }
 
+impl Direction {
+    /// Both directions with their names in the state JSON.
+    pub const ALL: [(Direction, &'static str); 2] = [
+        (Direction::Descent, "descent"),
+        (Direction::Ascent, "ascent"),
+    ];
+}
+
 /// How training uses the samples, when there are any.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -52,6 +60,12 @@ pub enum Mode {
     /// One update per sample, in order: a training step is an epoch; Step backprop updates
     /// with the shown example's own gradient.
     PerSample,
+}
+
+impl Mode {
+    /// Both modes with their names in the state JSON.
+    pub const ALL: [(Mode, &'static str); 2] =
+        [(Mode::Batch, "batch"), (Mode::PerSample, "per_sample")];
 }
 
 /// One training example.

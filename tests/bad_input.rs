@@ -44,7 +44,9 @@ fn not_an_object() {
         assert_eq!(field, "state");
         assert_eq!(
             message,
-            format!("the state must be an object with fields x, t, w1, b1, w2, b2, lr; got {got}")
+            format!(
+                "the state must be an object (with fields x, t, w1, b1, w2, b2, lr), got {got}"
+            )
         );
     }
 }
