@@ -19,24 +19,43 @@ function buildRow(param, groupElement, onEdit) {
     'aria-labelledby': `${id}-label exact-value-label`,
   }, row);
   const change = htmlElement('span', { class: 'param-change', hidden: '' }, row);
+  const message = htmlElement('p', { class: 'param-message', id: `${id}-message`, 'aria-live': 'polite', hidden: '' }, row);
+  number.setAttribute('aria-describedby', message.id);
+  const cells = { param, row, range, number, change, message };
 
   range.addEventListener('input', () => onEdit(param.name, Number(range.value)));
   number.addEventListener('input', () => {
-    if (number.value !== '' && Number.isFinite(number.valueAsNumber)) {
-      const accepted = onEdit(param.name, number.valueAsNumber);
-      setAttribute(number, 'aria-invalid', accepted ? null : 'true');
-    }
+    const junk = junkProblem(number);
+    const refusal = junk ? `${junk}: ${symbolText(param.symbol)} keeps ${formatEditable(Number(row.dataset.value))}.`
+      : onEdit(param.name, number.valueAsNumber);
+    showMessage(cells, refusal);
+    setAttribute(number, 'aria-invalid', refusal ? 'true' : null);
   });
   number.addEventListener('change', () => {
     number.value = formatEditable(Number(row.dataset.value));
     setAttribute(number, 'aria-invalid', null);
   });
-  return { param, row, range, number, change };
+  return cells;
+}
+
+/** What is wrong with the number field's text, or null when it holds a finite number. */
+function junkProblem(number) {
+  if (number.validity.badInput) return 'Not a number, or too large for one';
+  if (number.value.trim() === '') return 'The field is empty';
+  return Number.isFinite(number.valueAsNumber) ? null : 'Not a finite number';
+}
+
+/** Shows `text` under the row, or hides the message when `text` is null. */
+function showMessage({ message }, text) {
+  if (message.hidden !== (text === null)) message.hidden = text === null;
+  setText(message, text ?? '');
 }
 
 /**
  * Builds the panel into `container`. `onEdit(name, value)` is called on every input event and
- * returns whether the value was accepted. Controller: `update(snapshot, revealed)`.
+ * returns why the value was refused, or null. A number field given junk (empty, `-`, `1e999`)
+ * keeps the last good value and says so beside it until the next good one; a finite value beyond
+ * the slider's range is taken, the slider pinned at its end. Controller: `update(snapshot, revealed)`.
  */
 export function createControlsView(container, onEdit) {
   htmlElement('span', { id: 'exact-value-label', hidden: '' }, container, 'exact value');
@@ -49,11 +68,14 @@ export function createControlsView(container, onEdit) {
 
   return {
     update(snapshot, revealed) {
-      for (const { param, row, range, number, change } of rows) {
+      for (const cells of rows) {
+        const { param, row, range, number, change } = cells;
         const value = readParam(snapshot.state, param.name);
         const full = fullValue(value);
         if (row.dataset.value !== full) {
           row.dataset.value = full;
+          showMessage(cells, null);
+          setAttribute(number, 'aria-invalid', null);
           range.value = full;
           setAttribute(range, 'aria-valuetext', formatEditable(value));
           number.title = full;

@@ -32,3 +32,11 @@ export function setAttribute(element, name, value) {
 export function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
+
+const TEXT_INPUT_TYPES = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password']);
+
+/** Whether `element` is a field that takes typed text and keeps its own undo. */
+export function isTextField(element) {
+  if (element.isContentEditable || element.tagName === 'TEXTAREA') return true;
+  return element.tagName === 'INPUT' && TEXT_INPUT_TYPES.has(element.type);
+}

@@ -2,7 +2,8 @@
 // so no view can change what the core computed.
 
 import init, {
-  evaluate, finiteDifferences, landscape, presets, stageList, stages, trainRun,
+  evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, stageList, stages, trainRun,
+  validateState,
 } from './pkg/backprop_viz.js';
 
 function deepFreeze(value) {
@@ -21,7 +22,10 @@ function deepFreeze(value) {
  * - `stageList()`: the ten stages' `{ id, index, title }`, without computing anything;
  * - `trainRun(state, steps, stopBelow)`: `{ state, steps, losses, loss }`;
  * - `finiteDifferences(state, eps)`: `[{ name, analytic, numeric, relative_error }]`;
- * - `landscape(state, window)`: the training loss over a grid of two parameters.
+ * - `landscape(state, window)`: the training loss over a grid of two parameters;
+ * - `validateState(state)`: the state checked and in canonical form, for links and files;
+ * - `numpyScript(state)`, `pytorchScript(state)`: Python that rebuilds this network and prints
+ *   its forward values and gradients.
  */
 export async function loadEngine() {
   await init();
@@ -33,5 +37,8 @@ export async function loadEngine() {
     trainRun: (state, steps, stopBelow) => deepFreeze(trainRun(state, steps, stopBelow)),
     finiteDifferences: (state, eps) => deepFreeze(finiteDifferences(state, eps)),
     landscape: (state, window) => deepFreeze(landscape(state, window)),
+    validateState: (state) => deepFreeze(validateState(state)),
+    numpyScript,
+    pytorchScript,
   });
 }

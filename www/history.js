@@ -6,7 +6,7 @@ import { objectiveLoss } from './objective.js';
 import { STAGE_COUNT } from './pass.js';
 import { WEIGHT_NAMES, readParam } from './state.js';
 
-const STARTS = new Set(['load', 'preset', 'reset']);
+const STARTS = new Set(['load', 'preset', 'reset', 'open']);
 
 const weightsOf = (state) => WEIGHT_NAMES.map((name) => readParam(state, name));
 const sameWeights = (a, b) => a.every((value, i) => value === b[i]);

@@ -1,15 +1,18 @@
-// Boot: load the core, build the views and wire them to the pass. Data flows one way —
-// state → core → snapshot → views — and one requestAnimationFrame loop trains (one core call per
-// frame) and redraws, at most once per frame.
+// Boot: load the core, open the setup the address or the last session holds, build the views and
+// wire them to the pass through the learner's commands. Data flows one way — state → core →
+// snapshot → views — and one requestAnimationFrame loop trains (one core call per frame) and
+// redraws, at most once per frame.
 
 import { createCardView } from './card-view.js';
+import { createCommands } from './commands.js';
 import { createControlsView } from './controls-view.js';
 import { loadEngine } from './engine.js';
-import { symbolText } from './format.js';
 import { createHistory } from './history.js';
 import { bindKeyboard } from './keyboard.js';
+import { decodeLink, snapshotLink } from './link.js';
 import { LAYOUTS } from './network-layout.js';
 import { createNetworkView } from './network-view.js';
+import { createNoticeView } from './notice-view.js';
 import { createOptionsView } from './options-view.js';
 import { linkParams } from './param-link.js';
 import { createPass } from './pass.js';
@@ -17,16 +20,21 @@ import { createPresetView } from './preset-view.js';
 import { revealedByStages } from './reveal.js';
 import { createSamplesView } from './samples-view.js';
 import { createSaturationNote } from './saturation.js';
+import { createSession, startingPoint } from './session.js';
+import { createShareView } from './share-view.js';
 import { createStageListView } from './stage-list-view.js';
-import { paramByName, withSample } from './state.js';
 import { statusMessage, trainingMessage } from './status.js';
 import { createToolbarView } from './toolbar-view.js';
 import { createTools } from './tools.js';
 import { createTrainer } from './trainer.js';
+import { createUndo, endGesturesOn } from './undo.js';
+import { createUndoView } from './undo-view.js';
+import { createValuesTableView } from './values-table-view.js';
 
 const narrowScreen = window.matchMedia('(max-width: 700px)');
 const layoutFor = (query) => (query.matches ? LAYOUTS.tall : LAYOUTS.wide);
 const byId = (id) => document.getElementById(id);
+const SOURCES = { link: 'the link', session: 'your last session' };
 
 async function boot() {
   const statusLine = byId('status');
@@ -41,78 +49,86 @@ async function boot() {
     if (!frameRequested) requestAnimationFrame(frame);
     frameRequested = true;
   };
-  const history = createHistory();
-  const presets = engine.presets();
-  const pass = createPass(engine, presets[0], (snapshot) => {
-    history.follow(snapshot);
-    requestFrame();
-  });
-  history.follow(pass.snapshot());
   const say = (message) => {
     if (statusLine.textContent !== message) statusLine.textContent = message;
   };
+  const notice = createNoticeView(byId('notice'));
+  const presets = engine.presets();
+  const decode = (text) => decodeLink(text, presets, engine.validateState);
+  const start = startingPoint(decode);
+  const history = createHistory();
+  const session = createSession({ encode: snapshotLink, onPasted: (text) => openLink(text) });
+  const pass = createPass(engine, presets[0], (snapshot) => {
+    history.follow(snapshot);
+    session.follow(snapshot);
+    requestFrame();
+  });
+  history.follow(pass.snapshot());
+  if (start.setup) pass.open(start.setup, { kind: 'open', source: SOURCES[start.source] });
+  const undo = createUndo(pass.snapshot());
 
-  /** Runs `action`; if the core rejects it, the pass stays as it was and the status line says why. */
-  const attempt = (action, failure) => {
-    try {
-      action();
-      return true;
-    } catch (error) {
-      say(`${failure}: ${error.message}`);
-      return false;
-    }
-  };
   const current = () => pass.snapshot().state;
   const trainer = createTrainer(engine, {
     current,
     apply: pass.train,
     stopped: (outcome) => {
+      undo.record(pass.snapshot(), null);
       say(trainingMessage(outcome, pass.snapshot()));
       requestFrame();
     },
   });
-  /** Every other action pauses training first, so that it applies to the state on screen. */
-  const act = (action) => (...args) => {
-    trainer.pause();
-    return action(...args);
-  };
-  const editFailure = (values) => `${Object.entries(values)
-    .map(([name, value]) => `${symbolText(paramByName(name).symbol)} = ${value}`).join(', ')} was not applied`;
-  const edit = act((values) => attempt(() => pass.edit(values), editFailure(values)));
-  // A refused option or sample leaves its radio checked: the next frame sets it back.
-  const revise = (transform, change) => {
-    if (!attempt(() => pass.revise(transform, change), 'That change was not applied')) requestFrame();
-  };
-  const step = act(() => attempt(pass.step, 'The next stage could not be played'));
+  const commands = createCommands({ pass, trainer, undo, say, requestFrame });
 
-  const toolbar = createToolbarView(document.querySelector('.toolbar'), {
-    step,
-    back: act(pass.stepBack),
-    finish: act(() => attempt(pass.finish, 'The pass could not be finished')),
-    reset: act(pass.reset),
-  });
+  function openLink(text) {
+    let setup;
+    try {
+      setup = decode(text);
+    } catch (error) {
+      notice.show(`This link could not be loaded: ${error.message}. The setup on screen stays as it was.`);
+      return;
+    }
+    notice.hide();
+    commands.open(setup, SOURCES.link);
+  }
+
+  const toolbar = createToolbarView(document.querySelector('.toolbar'), commands);
+  const undoView = createUndoView(byId('session-bar'), commands);
   const presetView = createPresetView(
     { select: document.querySelector('[data-preset]'), note: document.querySelector('[data-preset-note]') },
     presets,
-    act((preset) => attempt(() => pass.load(preset), `${preset.title} could not be loaded`)),
+    commands.load,
   );
-  const options = createOptionsView(byId('options'), act((key, value) =>
-    revise((state) => ({ ...state, [key]: value }), { kind: 'option', key })));
+  const options = createOptionsView(byId('options'), commands.option);
   const samples = createSamplesView(byId('samples'), {
-    onPick: act((sample) => revise((state) => withSample(state, sample), { kind: 'sample', sample })),
-    onMode: act((mode) => revise((state) => ({ ...state, mode }), { kind: 'option', key: 'mode' })),
+    onPick: commands.sample,
+    onMode: (mode) => commands.option('mode', mode),
   });
-  const controls = createControlsView(byId('params'), (name, value) => edit({ [name]: value }));
+  const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
   const network = createNetworkView(byId('network'), layoutFor(narrowScreen));
+  const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));
   const stageList = createStageListView(byId('stage-list'), engine.stageList().map((stage) => stage.title));
-  const tools = createTools(engine, { trainer, history, edit, current, say, requestFrame });
+  const landscapeEdit = (values) => commands.edit(values, 'landscape');
+  const tools = createTools(engine, { trainer, history, edit: landscapeEdit, current, say, requestFrame });
+  createShareView(document.querySelector('[data-share]'), {
+    engine,
+    snapshot: pass.snapshot,
+    presets,
+    link: () => {
+      session.flush();
+      return location.href;
+    },
+    open: commands.open,
+    notice,
+    picture: byId('network').querySelector('svg'),
+  });
   linkParams(document.body, [byId('network'), byId('params'), byId('gradcheck')], byId('network'));
 
   function drawSnapshot(snapshot) {
     const revealed = revealedByStages(snapshot.stages, snapshot.stageIndex);
     network.update(snapshot, revealed, snapshot.change.kind === 'step');
+    valuesTable.update(snapshot, revealed);
     saturation.update(snapshot);
     controls.update(snapshot, revealed);
     card.update(revealed.stage);
@@ -129,6 +145,7 @@ async function boot() {
     const snapshot = pass.snapshot();
     if (snapshot !== drawn) drawSnapshot(snapshot);
     drawn = snapshot;
+    undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     samples.update(snapshot);
     tools.update(snapshot);
@@ -136,9 +153,24 @@ async function boot() {
   }
 
   narrowScreen.addEventListener('change', (query) => network.setLayout(layoutFor(query)));
-  bindKeyboard(document, { step, stepBack: act(pass.stepBack) });
+  bindKeyboard(document, { step: commands.step, stepBack: commands.back, undo: commands.undo, redo: commands.redo });
+  endGesturesOn(document, undo);
   frame();
+  reportStart(start, { notice, say });
+  session.follow(pass.snapshot());
   document.body.dataset.ready = 'true';
+}
+
+/** Says what could not be opened at the start: a bad link loudly, a bad stored session quietly. */
+function reportStart({ setup, problems }, { notice, say }) {
+  for (const { source, message } of problems) {
+    if (source === 'link') {
+      const instead = setup ? 'your last session is shown instead' : 'the seed example is shown instead';
+      notice.show(`This link could not be loaded: ${message}. Nothing was changed: ${instead}.`);
+    } else {
+      say(`Your last session could not be restored (${message}), so the page starts from the seed example.`);
+    }
+  }
 }
 
 boot();

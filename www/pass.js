@@ -1,5 +1,6 @@
 // The pass being played: the current state, how many of the core's stages have been shown, and the
-// state from before the update so that "Step back" can undo it. Views only read its snapshots.
+// state from before the update so that "Step back" can undo it. Views only read its snapshots;
+// undo (undo.js) keeps earlier ones and puts them back whole.
 
 import { readOption, readParam, shownSample, withParam, withSample } from './state.js';
 
@@ -12,7 +13,7 @@ export const STAGE_COUNT = 10;
  * beforeUpdate, change, origin }` where `stages` is the tape of the pass being played (null before
  * its first stage), `stageIndex` is how many stages have been played (0 … 10), `beforeUpdate` is
  * `{ state, evaluation }` once the update has been played (else null) and `change` says what
- * happened: `{ kind, names?, restarted?, key?, sample?, run? }`.
+ * happened: `{ kind, names?, restarted?, key?, sample?, run?, source? }`.
  * Methods that need the core throw its Error and leave the pass unchanged.
  */
 export function createPass(engine, origin, onChange) {
@@ -127,6 +128,25 @@ export function createPass(engine, origin, onChange) {
     /** Moves to the state a training run reached (`run` from the core's trainRun). */
     train(run) {
       start(run.state, { kind: 'train', run });
+    },
+
+    /**
+     * Opens a setup read from a link or a file: `state` (valid, see the core's validateState) at
+     * `origin`, with its first `stageIndex` stages played, the update replayed at stage 10.
+     */
+    open({ origin: nextOrigin, state, stageIndex }, change) {
+      const opened = initial(state, change, nextOrigin);
+      if (stageIndex === 0) {
+        commit(opened);
+        return;
+      }
+      const stages = engine.stages(state);
+      commit(stageIndex === STAGE_COUNT ? { ...opened, ...playUpdate(opened, stages) } : { ...opened, stages, stageIndex });
+    },
+
+    /** Returns to an earlier `snapshot` of this pass (for undo and redo), telling `change`. */
+    restore(snapshot, change) {
+      commit({ ...snapshot, change });
     },
   };
 }

@@ -1,4 +1,5 @@
-// The state's editable properties: one table drives the controls, their labels and (later) the URL.
+// The state's editable properties: one table drives the controls, their labels and the link
+// (link.js writes each JSON key of PARAMS as one field, and each option under its `link` name).
 // Names follow the DOM contract and the state JSON's indices: `w1.i.j` is input i → hidden j.
 // The options (loss convention, update rule, batch or per-sample) and the samples live here too.
 
@@ -43,27 +44,36 @@ export const WEIGHT_NAMES = Object.freeze([
   'w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0',
 ]);
 
-/** The state's options: for each key, its choices (the core's default first) and their labels. */
+/** The JSON keys of the parameters, in the table's order: `x`, `t`, `w1`, `b1`, `w2`, `b2`, `lr`. */
+export const PARAM_KEYS = Object.freeze([...new Set(PARAMS.map((p) => p.key))]);
+
+/**
+ * The state's options: for each key, its choices (the core's default first) and their labels;
+ * `link` is the option's short name in a link, and each choice's short value there.
+ */
 export const OPTIONS = Object.freeze({
   loss_fn: {
     legend: 'Loss',
+    link: 'loss',
     choices: [
-      { value: 'squared', label: 'E = (y − t)²', hint: 'the seed notebook' },
-      { value: 'half_squared', label: 'E = ½(y − t)²', hint: 'most textbooks' },
+      { value: 'squared', link: 'squared', label: 'E = (y − t)²', hint: 'the seed notebook' },
+      { value: 'half_squared', link: 'half', label: 'E = ½(y − t)²', hint: 'most textbooks' },
     ],
   },
   update: {
     legend: 'Update',
+    link: 'update',
     choices: [
-      { value: 'descent', label: 'p − η·∂E/∂p', hint: 'gradient descent' },
-      { value: 'ascent', label: 'p + η·∂E/∂p', hint: 'the notebook\'s bug' },
+      { value: 'descent', link: 'descent', label: 'p − η·∂E/∂p', hint: 'gradient descent' },
+      { value: 'ascent', link: 'ascent', label: 'p + η·∂E/∂p', hint: 'the notebook\'s bug' },
     ],
   },
   mode: {
     legend: 'Updates use',
+    link: 'mode',
     choices: [
-      { value: 'batch', label: 'the batch', hint: 'one step on the mean ∂J/∂p' },
-      { value: 'per_sample', label: 'each sample', hint: 'one step per sample, in turn' },
+      { value: 'batch', link: 'batch', label: 'the batch', hint: 'one step on the mean ∂J/∂p' },
+      { value: 'per_sample', link: 'each', label: 'each sample', hint: 'one step per sample, in turn' },
     ],
   },
 });

@@ -1,5 +1,6 @@
 // The status line's sentence for each change of the pass: what the stage found, what was undone,
-// which preset, option or sample was chosen, or that an edit restarted the pass.
+// which preset, option or sample was chosen, which link or file was opened, or that an edit
+// restarted the pass.
 
 import { formatEditable, formatNumber, symbolText } from './format.js';
 import { objectiveLoss, objectiveSymbol } from './objective.js';
@@ -22,6 +23,14 @@ function stageResult(stage) {
 function lossChange({ state, beforeUpdate, evaluation }) {
   const before = formatNumber(objectiveLoss(beforeUpdate.evaluation));
   return `${objectiveSymbol(state)} went from ${before} to ${formatNumber(objectiveLoss(evaluation))}.`;
+}
+
+/** Where the pass stands: the last stage's result, or that none has been played. */
+function positionText(snapshot, stage) {
+  const { stageIndex, origin } = snapshot;
+  if (stageIndex === 0) return `No stage played of “${origin.title}”.`;
+  if (stageIndex < STAGE_COUNT) return stageResult(stage);
+  return `Stage ${STAGE_COUNT} of ${STAGE_COUNT}, ${stage.title}: every parameter took its step; ${lossChange(snapshot)}`;
 }
 
 function namesText(names) {
@@ -71,8 +80,13 @@ export function statusMessage(snapshot, stage) {
       return `Stepped back. ${stageResult(stage)}`;
     case 'step':
       if (change.sample !== undefined) return `Next pass on ${sampleText(snapshot, change.sample)}. ${stageResult(stage)}`;
-      if (stageIndex < STAGE_COUNT) return stageResult(stage);
-      return `Stage ${STAGE_COUNT} of ${STAGE_COUNT}, ${stage.title}: every parameter took its step; ${lossChange(snapshot)}`;
+      return positionText(snapshot, stage);
+    case 'undo':
+      return `Undone. ${positionText(snapshot, stage)}`;
+    case 'redo':
+      return `Redone. ${positionText(snapshot, stage)}`;
+    case 'open':
+      return `Opened ${change.source}, starting from “${snapshot.origin.title}”. ${positionText(snapshot, stage)}`;
     default:
       throw new Error(`unknown change ${change.kind}`);
   }

@@ -9,14 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/static-server.mjs';
 import {
-  defaultState, evaluate, finiteDifferences, initSync, landscape, presets, stages, train, trainRun,
+  defaultState, evaluate, finiteDifferences, initSync, landscape, numpyScript, presets, pytorchScript, stages,
+  train, trainRun, validateState,
 } from '../../www/pkg/backprop_viz.js';
 
 const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', import.meta.url)) });
 
 /** The core, run in Node: the oracle for every number the page shows. */
-export const core = { defaultState, evaluate, finiteDifferences, landscape, presets, stages, train, trainRun };
+export const core = {
+  defaultState, evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, stages, train, trainRun,
+  validateState,
+};
 
 /** The state of preset `id`, from the core. */
 export function presetState(id) {
@@ -40,7 +44,10 @@ export const PHONE = { width: 390, height: 844 };
 /**
  * Registers the file's before/after hooks and returns `run(body, options)`, which opens the page
  * in a fresh context (`options.viewport`, `options.reducedMotion`, default 1280×800 and
- * 'reduce'), waits until it is ready, runs `body(page)`, then fails if the page reported an error.
+ * 'reduce'; `options.context`, more options for the context, e.g. permissions), at `#options.hash`
+ * when given and after `options.init` (a function run in the page before its scripts, with
+ * `options.initArg`), waits until it is ready, runs `body(page, { url })` (`url` the page's address
+ * without a hash), then fails if the page reported an error.
  */
 export function pageHarness() {
   let server;
@@ -59,8 +66,10 @@ export function pageHarness() {
     await server?.close();
   });
 
-  return async function run(body, { viewport = DESKTOP, reducedMotion = 'reduce' } = {}) {
-    const context = await browser.newContext({ viewport, reducedMotion });
+  return async function run(body, {
+    viewport = DESKTOP, reducedMotion = 'reduce', hash = '', init = null, initArg, context: extra = {},
+  } = {}) {
+    const context = await browser.newContext({ viewport, reducedMotion, ...extra });
     const problems = [];
     try {
       const page = await context.newPage();
@@ -70,9 +79,10 @@ export function pageHarness() {
         }
       });
       page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
-      await page.goto(server.url);
+      if (init) await page.addInitScript(init, initArg);
+      await page.goto(hash ? `${server.url}#${hash}` : server.url);
       await page.waitForSelector('body[data-ready="true"]');
-      await body(page);
+      await body(page, { url: server.url });
       assert.deepEqual(problems, [], 'the page reported problems');
     } finally {
       await context.close();

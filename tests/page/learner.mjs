@@ -1,7 +1,8 @@
 // What a learner does on the page and what they read from it, through the DOM contract only:
 // [data-param], [data-node], [data-edge], [data-loss] and the buttons' accessible names; and for
 // the learning tools [data-preset], [data-sample], [data-mode], [data-loss-fn], [data-update],
-// [data-loss-curve], [data-fd] and [data-landscape].
+// [data-loss-curve], [data-fd] and [data-landscape]; for sharing, the address's hash, the Undo, Redo
+// and "Share & export" buttons, and the [data-quantity] rows of the table view.
 
 export const PARAM_NAMES = [
   'x.0', 'x.1', 't.0', 'w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0', 'lr',
@@ -149,4 +150,19 @@ export async function dragSlider(page, name, dx) {
   for (let step = 1; step <= 5; step += 1) await page.mouse.move(x + (dx * step) / 5, y);
   await page.mouse.up();
   await settle(page);
+}
+
+/** Types `text` over what parameter `name`'s number field holds, as a learner does (select all, type). */
+export async function typeInto(page, name, text) {
+  await page.locator(`[data-param="${name}"] input[type=number]`).focus();
+  await page.keyboard.press('Control+A');
+  if (text === '') await page.keyboard.press('Delete');
+  else await page.keyboard.type(text);
+  await settle(page);
+}
+
+/** The link in the address once it has caught up with the page (it is written within 250 ms). */
+export async function settledLink(page) {
+  await page.waitForTimeout(350);
+  return page.evaluate(() => location.hash.slice(1));
 }

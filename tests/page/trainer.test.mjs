@@ -1,7 +1,7 @@
 // The page's training loop (www/trainer.js) on its own, against a stand-in core: one trainRun per
-// frame with that frame's steps, and the three ways a run ends. The error case cannot be reached
-// through the page (the core refuses states whose next step overflows, and sigmoids saturate),
-// so it is checked here.
+// frame with that frame's steps, and the ways a run ends. The error case is rare on the page (the
+// core refuses states whose next step overflows, and sigmoids saturate; bad-input.test.mjs reaches
+// it with typed values), so it is also checked here, step by step.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

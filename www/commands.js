@@ -1,0 +1,58 @@
+// The learner's commands. Each pauses training first, so that it applies to the state on screen;
+// each becomes one step of undo (see undo.js); and one the core refuses leaves the pass as it was
+// while the status line says why.
+
+import { symbolText } from './format.js';
+import { paramByName, withSample } from './state.js';
+
+const editFailure = (values) => `${Object.entries(values)
+  .map(([name, value]) => `${symbolText(paramByName(name).symbol)} = ${value}`).join(', ')} was not applied`;
+
+/**
+ * The commands over `pass`, pausing `trainer`, recording into `undo`; `say(message)` writes the
+ * status line and `requestFrame()` asks for a redraw. Commands that can be refused return the
+ * sentence that says why, or null when they were applied.
+ */
+export function createCommands({ pass, trainer, undo, say, requestFrame }) {
+  function run(action, failure, gesture = null) {
+    trainer.pause();
+    try {
+      action();
+    } catch (error) {
+      const message = `${failure}: ${error.message}`;
+      say(message);
+      return message;
+    }
+    undo.record(pass.snapshot(), gesture);
+    return null;
+  }
+
+  // A refused option or sample leaves its radio checked: the next frame sets it back.
+  function revise(transform, change) {
+    if (run(() => pass.revise(transform, change), 'That change was not applied')) requestFrame();
+  }
+
+  function travel(direction) {
+    trainer.pause();
+    undo[direction]((snapshot) => {
+      pass.restore(snapshot, { kind: direction });
+      return pass.snapshot();
+    });
+  }
+
+  return {
+    step: () => run(pass.step, 'The next stage could not be played'),
+    back: () => run(pass.stepBack, 'The stage could not be undone'),
+    finish: () => run(pass.finish, 'The pass could not be finished'),
+    reset: () => run(pass.reset, 'The example could not be reset'),
+    load: (preset) => run(() => pass.load(preset), `${preset.title} could not be loaded`),
+    /** Sets parameters; the changes of one `gesture` (e.g. one slider drag) are one undo step. */
+    edit: (values, gesture = null) => run(() => pass.edit(values), editFailure(values), gesture),
+    option: (key, value) => revise((state) => ({ ...state, [key]: value }), { kind: 'option', key }),
+    sample: (sample) => revise((state) => withSample(state, sample), { kind: 'sample', sample }),
+    /** Opens `setup` (`{ origin, state, stageIndex }`, from a link or a file), telling `source`. */
+    open: (setup, source) => run(() => pass.open(setup, { kind: 'open', source }), 'That setup could not be opened'),
+    undo: () => travel('undo'),
+    redo: () => travel('redo'),
+  };
+}

@@ -1,0 +1,89 @@
+// The learner's setup kept in two places: the URL hash, so that the address is always a link to
+// it, and localStorage, so that opening the page without a link picks up where they left off.
+// Both hold the same text (see link.js). Writes use history.replaceState, so the Back button is not
+// flooded, at most every 250 ms (Chromium refuses more than about 200 in 10 s) and at once when
+// the page is hidden. A link pasted into the address bar of the open page is opened in place.
+
+const STORAGE_KEY = 'backprop-viz:session';
+const WRITE_INTERVAL_MS = 250;
+
+/** The stored session's text, or null when there is none or storage is unavailable. */
+function storedText() {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Stores `text` (null removes it); without storage (private windows, full disk) the link still holds it. */
+function store(text) {
+  try {
+    if (text === null) localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, text);
+  } catch {
+    // Nothing to do: the address keeps the setup.
+  }
+}
+
+const linkText = () => location.hash.slice(1);
+
+/**
+ * Where the page starts, read with `decode(text)` (which throws an Error saying what is wrong):
+ * the link in the address, else the stored session. Returns `{ setup, source, problems }`:
+ * `setup` is null when there is nothing to open, `source` is `'link'` or `'session'`, and
+ * `problems` lists `{ source, message }` for what could not be read (a bad stored session is forgotten).
+ */
+export function startingPoint(decode) {
+  const problems = [];
+  for (const [source, text] of [['link', linkText()], ['session', storedText()]]) {
+    if (!text) continue;
+    try {
+      return { setup: decode(text), source, problems };
+    } catch (error) {
+      problems.push({ source, message: error.message });
+      if (source === 'session') store(null);
+    }
+  }
+  return { setup: null, source: null, problems };
+}
+
+/**
+ * Keeps the address and the stored session in step with the pass: `follow(snapshot)` after each
+ * change, `flush()` to write at once; `encode(snapshot)` gives the text. `onPasted(text)` hears a
+ * link pasted into the address bar.
+ */
+export function createSession({ encode, onPasted }) {
+  let written = linkText();
+  let latest = null;
+  let timer = null;
+  let lastWrite = -Infinity;
+
+  function flush() {
+    clearTimeout(timer);
+    timer = null;
+    if (latest === null) return;
+    lastWrite = performance.now();
+    const text = encode(latest);
+    if (text !== written) history.replaceState(history.state, '', `#${text}`);
+    written = text;
+    store(text);
+  }
+
+  // An address without a link (the hash cleared) gets the setup's link back.
+  window.addEventListener('hashchange', () => {
+    if (linkText() === written) return;
+    written = linkText();
+    if (written === '') flush();
+    else onPasted(written);
+  });
+  window.addEventListener('pagehide', flush);
+
+  return {
+    follow(snapshot) {
+      latest = snapshot;
+      if (timer === null) timer = setTimeout(flush, Math.max(0, lastWrite + WRITE_INTERVAL_MS - performance.now()));
+    },
+    flush,
+  };
+}

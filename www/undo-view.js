@@ -1,0 +1,21 @@
+// The Undo and Redo buttons.
+
+/**
+ * Wires the `[data-action="undo"]` and `[data-action="redo"]` buttons in `container` to
+ * `actions` ({ undo, redo }). Controller: `update(canUndo, canRedo)`.
+ */
+export function createUndoView(container, actions) {
+  const buttons = ['undo', 'redo'].map((name) => {
+    const button = container.querySelector(`[data-action="${name}"]`);
+    button.addEventListener('click', () => actions[name]());
+    return button;
+  });
+
+  return {
+    update(...enabled) {
+      buttons.forEach((button, i) => {
+        if (button.disabled !== !enabled[i]) button.disabled = !enabled[i];
+      });
+    },
+  };
+}
