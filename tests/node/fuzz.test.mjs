@@ -3,19 +3,8 @@
 // computing the seed correctly afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mulberry32 } from '../prng.mjs';
 import { wasm, SEED } from './wasm.mjs';
-
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['x', 't', 'w1', 'b1', 'w2', 'b2', 'lr', 'loss_fn', 'update', 'samples', 'mode', 'zz', ''];
 const NUMBERS = [0, -0, 1, -1, 0.5, 1e-300, 1e300, 1.7976931348623157e308, NaN, Infinity, -Infinity, 2 ** 53, 1e6, 1e6 + 1];
@@ -62,7 +51,7 @@ const CALLS = [
 ];
 
 test('random input to every export returns or throws an Error, never traps', () => {
-  const random = prng(20261125);
+  const random = mulberry32(20261125);
   let returned = 0;
   let threw = 0;
   for (let i = 0; i < 6000; i += 1) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../tools/chromium.mjs';
 import { startServer } from '../../tools/static-server.mjs';
 import {
   defaultState, evaluate, finiteDifferences, initSync, landscape, numpyScript, presets, pytorchScript, stages,
@@ -27,17 +27,6 @@ export function presetState(id) {
   return presets().find((preset) => preset.id === id).state;
 }
 
-/** Chromium flags that keep it quiet on a closed network (see TOOLCHAIN.md). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
@@ -55,10 +44,7 @@ export function pageHarness() {
 
   before(async () => {
     server = await startServer({ root: WWW, port: 0 });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

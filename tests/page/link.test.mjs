@@ -7,21 +7,12 @@ import { test } from 'node:test';
 import { decodeLink, encodeLink, originFor } from '../../www/link.js';
 import { core, presetState } from './harness.mjs';
 import { PARAM_NAMES, withValue } from './learner.mjs';
+import { mulberry32 } from '../prng.mjs';
 
 const presets = core.presets();
 const preset = (id) => presets.find((candidate) => candidate.id === id);
 const decode = (text) => decodeLink(text, presets, core.validateState);
 
-/** Mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPECIAL = [0, -0, 1e-300, -5e-324, 123456.789, 1 / 3, -2.5e-7, 0.1 + 0.2];
 
@@ -46,7 +37,7 @@ function randomSetup(next) {
 
 test('every setup reads back exactly from its link (1000 seeded random setups)', () => {
   const seed = 20240611;
-  const next = random(seed);
+  const next = mulberry32(seed);
   for (let k = 0; k < 1000; k += 1) {
     const setup = randomSetup(next);
     const text = encodeLink(setup);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pageHarness } from './harness.mjs';
 import { PARAM_NAMES, currentStage, press, readParams, settle } from './learner.mjs';
+import { mulberry32 } from '../prng.mjs';
 
 const run = pageHarness();
 const SEED = Number(process.env.MONKEY_SEED ?? 6);
@@ -19,16 +20,6 @@ const TYPED = ['abc', '-', '', '1e999', 'NaN', '0.5', '-3.25', '1e308', '42', '1
 const TARGETS = 'button:not([data-share-action^="save"]):not([data-share-action^="export"]), summary, select, '
   + 'input[type=range], input[type=number], .choice, .sample, [data-landscape], [data-edge], [data-node], .stage-item';
 
-/** Mulberry32: a small seeded generator. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The on-screen boxes of the controls, by kind. */
 function targetBoxes(page) {
@@ -42,7 +33,7 @@ function targetBoxes(page) {
 
 test(`${ACTIONS} seeded random actions leave the page working, with finite parameters (seed ${SEED})`, () => run(async (page) => {
   console.log(`monkey: seed ${SEED} (replay with MONKEY_SEED=${SEED})`);
-  const next = random(SEED);
+  const next = mulberry32(SEED);
   const pick = (list) => list[Math.floor(next() * list.length)];
   page.on('filechooser', () => {});
   page.on('download', (download) => download.cancel());
