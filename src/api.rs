@@ -32,7 +32,7 @@ pub fn validate_state(state: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
-    to_js(&pass(&state).map_err(to_error)?.to_json())
+    to_js(&crate::evaluate::evaluate(&state).map_err(to_error)?)
 }
 
 /// The state after `steps` descent steps (a whole number from 0 to 1 000 000).

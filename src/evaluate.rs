@@ -37,6 +37,16 @@ impl Pass {
 
 /// Runs one pass; fails if any value it produces is not finite.
 pub fn pass(state: &State) -> Result<Pass, Error> {
+    checked_pass(state).map(|(pass, _)| pass)
+}
+
+/// Runs one pass and shapes it for JavaScript.
+pub fn evaluate(state: &State) -> Result<Evaluation, Error> {
+    checked_pass(state).map(|(_, evaluation)| evaluation)
+}
+
+/// The pass and its JavaScript form, which is also what the overflow check reads.
+fn checked_pass(state: &State) -> Result<(Pass, Evaluation), Error> {
     let fwd = forward(state);
     let grads = backward(state, &fwd);
     let batch = (!state.samples.is_empty()).then(|| objective(state, &state.params));
@@ -49,13 +59,9 @@ pub fn pass(state: &State) -> Result<Pass, Error> {
     };
     let (update, _) = pass.update_grads();
     pass.next.params = apply(&state.params, update, state.lr, state.direction);
-    pass.to_json().check_finite()?;
-    Ok(pass)
-}
-
-/// Runs one pass and shapes it for JavaScript.
-pub fn evaluate(state: &State) -> Result<Evaluation, Error> {
-    pass(state).map(|p| p.to_json())
+    let evaluation = pass.to_json();
+    evaluation.check_finite()?;
+    Ok((pass, evaluation))
 }
 
 /// The pass as JavaScript sees it: `{ z1, h, z2, y, loss, grad, next, sigma_prime }`, plus
