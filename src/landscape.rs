@@ -72,7 +72,8 @@ pub fn landscape(state: &State, window: &Window) -> Result<Landscape, Error> {
         ));
     }
     let here = state.params.to_array();
-    let grads = objective(state, &state.params).grads.to_array();
+    let at_point = objective(state, &state.params);
+    let grads = at_point.grads.to_array();
     Ok(Landscape {
         a: PARAM_NAMES[a],
         b: PARAM_NAMES[b],
@@ -82,7 +83,7 @@ pub fn landscape(state: &State, window: &Window) -> Result<Landscape, Error> {
         min,
         max,
         point: [here[a], here[b]],
-        point_loss: objective_loss(state, &state.params),
+        point_loss: at_point.loss,
         descent: [-grads[a], -grads[b]],
     })
 }

@@ -20,6 +20,7 @@ pub struct Objective {
 pub fn objective(state: &State, params: &Params) -> Objective {
     let examples = state.examples();
     let scale = 1.0 / examples.len() as f64;
+    let mut total = 0.0;
     let mut out = Objective {
         loss: 0.0,
         grads: Params::zeros(),
@@ -28,10 +29,12 @@ pub fn objective(state: &State, params: &Params) -> Objective {
     for example in examples {
         let fwd = forward_example(params, example, state.loss_fn);
         let grads = backward_example(params, example, &fwd, state.loss_fn);
-        out.loss += fwd.loss * scale;
+        total += fwd.loss;
         out.grads = out.grads.add_scaled(&grads.d_params, scale);
         out.finite &= fwd.is_finite();
     }
+    // Summed, then divided, exactly as `objective_loss` does, so both give the same `J`.
+    out.loss = total / examples.len() as f64;
     out
 }
 

@@ -286,3 +286,12 @@ fn new_state_fields_are_validated() {
     assert_eq!(half.loss_fn, LossFn::HalfSquared);
     assert!(matches!(parse_state(&Value::Null), Err(e) if e.field == "state"));
 }
+
+#[test]
+fn the_objective_and_its_loss_alone_agree_exactly() {
+    let state = preset("xor");
+    let obj = backprop_viz::objective::objective(&state, &state.params);
+    assert_eq!(obj.loss, objective_loss(&state, &state.params));
+    let run = train_run(&state, 5, None).expect("finite");
+    assert_eq!(run.losses[0], objective_loss(&state, &state.params));
+}
