@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PHONE, core, pageHarness } from './harness.mjs';
 import {
   choosePreset, currentStage, press, pressKey, readEdgeGrads, readLoss, readNeurons, readParams, settle,
-  trainUntilStopped, typeInto,
+  trainUntilStopped, typeInto, pickSample,
 } from './learner.mjs';
 
 const run = pageHarness();
@@ -36,7 +36,7 @@ async function axeWorkout(page) {
   await choosePreset(page, 'xor');
   await page.locator('[data-max-steps]').fill('30');
   await trainUntilStopped(page);
-  await page.locator('[data-sample="1"]').click();
+  await pickSample(page, 1);
   await page.locator('[data-landscape]').click({ position: { x: 30, y: 30 } });
   await page.evaluate(() => { location.hash = 'stage=99'; });
   await page.getByRole('alert').waitFor();

@@ -45,6 +45,12 @@ export async function press(page, name) {
   await settle(page);
 }
 
+/** Picks sample `index` (0-based) of the current samples and waits for the redraw. */
+export async function pickSample(page, index) {
+  await page.locator(`[data-sample="${index}"]`).click();
+  await settle(page);
+}
+
 /** Presses keyboard `key` and waits for the redraw. */
 export async function pressKey(page, key) {
   await page.keyboard.press(key);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { core, pageHarness, presetState } from './harness.mjs';
 import {
   PARAM_NAMES, chooseOption, choosePreset, currentStage, curvePoints, dragSlider, press,
-  readBatchLoss, readLoss, readNeurons, readParams, valueOf,
+  readBatchLoss, readLoss, readNeurons, readParams, valueOf, pickSample,
 } from './learner.mjs';
 
 const run = pageHarness();
@@ -47,7 +47,7 @@ test('XOR: picking a sample shows its own pass, beside the mean loss J', () => r
   await choosePreset(page, 'xor');
   const meanLoss = core.evaluate(xor).batch.loss;
   assert.equal(await readBatchLoss(page), meanLoss);
-  await page.locator('[data-sample="2"]').click();
+  await pickSample(page, 2);
   const shown = { ...xor, x: xor.samples[2].x, t: xor.samples[2].t };
   await assertShowsState(page, shown, 'sample 3');
   assert.deepEqual([(await readParams(page))['x.0'], (await readParams(page))['x.1']], [1, 0]);

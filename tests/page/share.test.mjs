@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { core, pageHarness, presetState } from './harness.mjs';
 import {
   PARAM_NAMES, chooseOption, choosePreset, currentStage, press, readEdgeGrads, readLoss, readParams,
-  settledLink, typeInto, valueOf,
+  settledLink, typeInto, valueOf, pickSample,
 } from './learner.mjs';
 
 const run = pageHarness();
@@ -21,7 +21,7 @@ async function assertShows(page, state, what) {
 /** XOR's third sample, η = 2.5, the ½ convention, six stages played: the setup of these tests. */
 async function workOnXor(page) {
   await choosePreset(page, 'xor');
-  await page.locator('[data-sample="2"]').click();
+  await pickSample(page, 2);
   await typeInto(page, 'lr', '2.5');
   await page.keyboard.press('Tab');
   await chooseOption(page, 'data-loss-fn', 'half_squared');
