@@ -10,13 +10,13 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::evaluate::pass;
 use crate::json::Value;
-use crate::parse::{parse_number, parse_state, parse_steps, parse_window};
-use crate::state::{State, StateJson};
+use crate::parse::{parse_arch, parse_number, parse_seed, parse_state, parse_steps, parse_window};
+use crate::state::State;
 
 /// The seed notebook's state: `x = [0.5, 0.3]`, `t = [0.7]`, its weights and `lr = 0.1`.
 #[wasm_bindgen(js_name = defaultState)]
 pub fn default_state() -> Result<JsValue, JsError> {
-    to_js(&State::seed().to_json())
+    to_js(&State::seed())
 }
 
 /// `state` checked and written back in its canonical form (options at their defaults left out),
@@ -25,14 +25,55 @@ pub fn default_state() -> Result<JsValue, JsError> {
 pub fn validate_state(state: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
     pass(&state).map_err(to_error)?;
-    to_js(&state.to_json())
+    to_js(&state)
 }
 
-/// `{ z1, h, z2, y, loss, grad: { y, z2, h, z1, w1, b1, w2, b2 }, next }` for `state`.
+/// `{ z1 … zL, h1 … h(L−1), y, loss, grad: { y, z…, h…, w1, b1, … }, next, slope, dead }`.
 #[wasm_bindgen]
 pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
-    to_js(&crate::evaluate::evaluate(&state).map_err(to_error)?)
+    to_js(&pass(&state).map_err(to_error)?)
+}
+
+/// `{ evaluation, stages }`: one pass's values, gradients and tape in one call.
+#[wasm_bindgen]
+pub fn snapshot(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let pass = pass(&state).map_err(to_error)?;
+    to_js(&SnapshotJson {
+        stages: crate::stages::stages(&pass),
+        evaluation: &pass,
+    })
+}
+
+/// The network `state` describes: its nodes, edges, parameters (symbols, hints, slider
+/// ranges), parameter groups, the weights in the core's order and the stage list.
+#[wasm_bindgen]
+pub fn describe(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    to_js(&crate::describe::describe(&state.arch))
+}
+
+/// `state` with another architecture, `{ widths: [2, 3, 1], activations: ["tanh", "sigmoid"] }`:
+/// weights that still exist keep their values, new ones are drawn from `init_seed`.
+#[wasm_bindgen]
+pub fn reshape(state: JsValue, arch: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let arch = parse_arch(&read(arch, "arch")?).map_err(to_error)?;
+    let next = crate::reshape::reshape(&state, arch).map_err(to_error)?;
+    pass(&next).map_err(to_error)?;
+    to_js(&next)
+}
+
+/// `state` with every weight drawn anew from `seed` (a whole number), which becomes its
+/// `init_seed`.
+#[wasm_bindgen]
+pub fn reinitialize(state: JsValue, seed: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let seed = parse_seed(&read(seed, "seed")?).map_err(to_error)?;
+    let next = crate::reshape::reinitialize(&state, seed);
+    pass(&next).map_err(to_error)?;
+    to_js(&next)
 }
 
 /// The state after `steps` descent steps (a whole number from 0 to 1 000 000).
@@ -40,23 +81,21 @@ pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
 pub fn train(state: JsValue, steps: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
     let steps = parse_steps(&read(steps, "steps")?).map_err(to_error)?;
-    to_js(
-        &crate::update::train(&state, steps)
-            .map_err(to_error)?
-            .to_json(),
-    )
+    to_js(&crate::train::update::train(&state, steps).map_err(to_error)?)
 }
 
-/// The ten stages of one pass at `state`, in order, with their formulas and numbers.
+/// The stages of one pass at `state`, in order, with their formulas and numbers.
 #[wasm_bindgen]
 pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
     to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
 }
 
-/// `{ state, steps, losses, loss }`: up to `steps` training steps, stopping early once the
-/// training loss `J` is at or below `stopBelow` (pass `undefined` for no target). `losses[k]`
-/// is `J` before step `k`; `loss` is `J` after the last.
+/// `{ state, steps, losses, loss, error? }`: up to `steps` training steps, stopping early once
+/// the training loss `J` is at or below `stopBelow` (pass `undefined` for no target).
+/// `losses[k]` is `J` before step `k`; `loss` is `J` after the last. When a step would overflow,
+/// the run stops there: `state` is the last good state, `steps` the steps completed, and
+/// `error` is `{ field, message }`.
 #[wasm_bindgen(js_name = trainRun)]
 pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
@@ -66,12 +105,16 @@ pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<
     } else {
         Some(parse_number(&read(stop_below, "stopBelow")?, "stopBelow").map_err(to_error)?)
     };
-    let run = crate::update::train_run(&state, steps, stop_below).map_err(to_error)?;
+    let run = crate::train::update::train_run(&state, steps, stop_below);
     to_js(&TrainRunJson {
-        state: run.state.to_json(),
+        state: &run.state,
         steps: run.steps,
-        losses: run.losses,
+        losses: &run.losses,
         loss: run.loss,
+        error: run.error.as_ref().map(|e| ErrorJson {
+            field: &e.field,
+            message: &e.message,
+        }),
     })
 }
 
@@ -89,14 +132,15 @@ pub fn finite_differences(state: JsValue, eps: JsValue) -> Result<JsValue, JsErr
 #[wasm_bindgen]
 pub fn landscape(state: JsValue, window: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
-    let window = parse_window(&read(window, "window")?).map_err(to_error)?;
+    let window = parse_window(&read(window, "window")?, &state.arch).map_err(to_error)?;
     to_js(&crate::landscape::landscape(&state, &window).map_err(to_error)?)
 }
 
-/// The ten stages' `{ id, index, title }`, without computing a pass.
+/// The stages' `{ id, index, title }` for `state`'s network, without computing a pass.
 #[wasm_bindgen(js_name = stageList)]
-pub fn stage_list() -> Result<JsValue, JsError> {
-    to_js(&crate::stages::stage_list())
+pub fn stage_list(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    to_js(&crate::stages::stage_list(&state.arch))
 }
 
 /// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
@@ -118,11 +162,25 @@ pub fn pytorch_script(state: JsValue) -> Result<String, JsError> {
 }
 
 #[derive(Serialize)]
-struct TrainRunJson {
-    state: StateJson,
+struct SnapshotJson<'a> {
+    evaluation: &'a crate::evaluate::Pass,
+    stages: Vec<crate::stages::Stage>,
+}
+
+#[derive(Serialize)]
+struct TrainRunJson<'a> {
+    state: &'a State,
     steps: u32,
-    losses: Vec<f64>,
+    losses: &'a [f64],
     loss: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    field: &'a str,
+    message: &'a str,
 }
 
 fn read_state(value: JsValue) -> Result<State, JsError> {

@@ -1,16 +1,18 @@
 //! One full pass at a state — forward, backward and the update — checked for overflow and
 //! shaped for JavaScript.
 
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::activation::sigmoid_prime_from_output;
-use crate::backward::{backward, Gradients};
 use crate::error::Error;
-use crate::forward::{forward, forward_example, Forward};
-use crate::objective::{objective, Objective};
-use crate::state::{to_row, Mode, Params, ParamsJson, Sample, State, StateJson};
-use crate::state::{HIDDEN, OUTPUTS};
-use crate::update::apply;
+use crate::network::activation::Activation;
+use crate::network::arch::{Arch, NodeId};
+use crate::network::backward::{backward, Gradients};
+use crate::network::forward::{forward, Forward};
+use crate::network::loss::LossFn;
+use crate::state::{write_params, Mode, State};
+use crate::train::objective::{objective, Objective};
+use crate::train::update::apply;
 
 /// The forward values and gradients of the shown example, the training objective over the
 /// samples (if any), and the state after one update; all finite.
@@ -21,142 +23,292 @@ pub struct Pass {
     pub grads: Gradients,
     /// `J` and `∇J` over the samples; `None` when the state has no samples.
     pub batch: Option<Objective>,
+    /// Each sample's output and loss (empty without samples).
+    pub sample_results: Vec<(Vec<f64>, f64)>,
+    /// The ReLU neurons whose `z ≤ 0` for every training example: they pass no gradient back.
+    pub dead: Vec<NodeId>,
     pub next: State,
 }
 
 impl Pass {
     /// The gradient this pass's update uses: `∇J` in batch mode with samples, else the shown
     /// example's own. The flag says whether it is a mean over samples.
-    pub fn update_grads(&self) -> (&Params, bool) {
+    pub fn update_grads(&self) -> (&[f64], bool) {
         match &self.batch {
             Some(batch) if self.state.mode == Mode::Batch => (&batch.grads, true),
             _ => (&self.grads.d_params, false),
         }
     }
+
+    /// `f′(z)` of neuron `j` of layer `l`.
+    pub fn slope(&self, l: usize, j: usize) -> f64 {
+        self.state
+            .arch
+            .activation(l)
+            .derivative(self.forward.z[l][j], self.forward.a[l][j])
+    }
 }
 
-/// Runs one pass; fails if any value it produces is not finite.
+/// Runs one pass; fails, naming the value, if any number it produces is not finite.
 pub fn pass(state: &State) -> Result<Pass, Error> {
-    checked_pass(state).map(|(pass, _)| pass)
-}
-
-/// Runs one pass and shapes it for JavaScript.
-pub fn evaluate(state: &State) -> Result<Evaluation, Error> {
-    checked_pass(state).map(|(_, evaluation)| evaluation)
-}
-
-/// The pass and its JavaScript form, which is also what the overflow check reads.
-fn checked_pass(state: &State) -> Result<(Pass, Evaluation), Error> {
-    let fwd = forward(state);
-    let grads = backward(state, &fwd);
+    let arch = &state.arch;
+    let (x, t) = (&state.example.x, &state.example.t);
+    let fwd = forward(arch, &state.params, x, t, state.loss_fn);
+    let grads = backward(arch, &state.params, t, &fwd, state.loss_fn);
     let batch = (!state.samples.is_empty()).then(|| objective(state, &state.params));
+    let sample_forwards: Vec<Forward> = state
+        .samples
+        .iter()
+        .map(|s| forward(arch, &state.params, &s.x, &s.t, state.loss_fn))
+        .collect();
+    let examples: Vec<&Forward> = if sample_forwards.is_empty() {
+        vec![&fwd]
+    } else {
+        sample_forwards.iter().collect()
+    };
+    let dead = dead_units(arch, &examples);
+    let sample_results = sample_forwards
+        .iter()
+        .map(|f| (f.y().to_vec(), f.loss))
+        .collect();
     let mut pass = Pass {
         state: state.clone(),
         forward: fwd,
         grads,
         batch,
+        sample_results,
+        dead,
         next: state.clone(),
     };
     let (update, _) = pass.update_grads();
-    pass.next.params = apply(&state.params, update, state.lr, state.direction);
-    let evaluation = pass.to_json();
-    evaluation.check_finite()?;
-    Ok((pass, evaluation))
+    pass.next.params = apply(state, &state.params, update);
+    pass.check_finite()?;
+    Ok(pass)
 }
 
-/// The pass as JavaScript sees it: `{ z1, h, z2, y, loss, grad, next, sigma_prime }`, plus
-/// `batch` when the state has samples.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evaluation {
-    pub z1: [f64; HIDDEN],
-    pub h: [f64; HIDDEN],
-    pub z2: [f64; OUTPUTS],
-    pub y: [f64; OUTPUTS],
-    pub loss: f64,
-    pub grad: GradJson,
-    pub next: StateJson,
-    /// The sigmoid slopes `σ′(z) = a(1 − a)` of the hidden and output neurons: near 0, a
-    /// neuron is saturated and passes almost no gradient back.
-    pub sigma_prime: SlopesJson,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub batch: Option<BatchJson>,
+fn dead_units(arch: &Arch, examples: &[&Forward]) -> Vec<NodeId> {
+    (1..=arch.depth())
+        .filter(|&l| arch.activation(l) == Activation::Relu)
+        .flat_map(|l| arch.layer_nodes(l))
+        .filter(|n| examples.iter().all(|f| f.z[n.layer][n.index] <= 0.0))
+        .collect()
 }
 
-/// `σ′(z1)` and `σ′(z2)`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SlopesJson {
-    pub h: [f64; HIDDEN],
-    pub y: [f64; OUTPUTS],
-}
-
-/// `∂E/∂k` for each `k`, in `k`'s shape.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct GradJson {
-    pub y: [f64; OUTPUTS],
-    pub z2: [f64; OUTPUTS],
-    pub h: [f64; HIDDEN],
-    pub z1: [f64; HIDDEN],
-    #[serde(flatten)]
-    pub params: ParamsJson,
-}
-
-/// The training objective over the samples: `J`, `∂J/∂p`, and each sample's output and loss.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct BatchJson {
-    pub loss: f64,
-    pub grad: ParamsJson,
-    pub samples: Vec<SampleResult>,
-}
-
-/// One sample's output and loss at the current parameters.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SampleResult {
-    #[serde(flatten)]
-    pub sample: Sample,
-    pub y: [f64; OUTPUTS],
-    pub loss: f64,
+/// The name of layer `l`'s activations in results: `h1` … `h(L−1)`, and `y` for the output.
+pub fn activation_key(arch: &Arch, l: usize) -> String {
+    if l == arch.depth() {
+        "y".to_string()
+    } else {
+        format!("h{l}")
+    }
 }
 
 impl Pass {
-    /// The row-major form of this pass.
-    pub fn to_json(&self) -> Evaluation {
-        let f = &self.forward;
-        let g = &self.grads;
-        let state = &self.state;
-        Evaluation {
-            z1: to_row(&f.z1),
-            h: to_row(&f.h),
-            z2: to_row(&f.z2),
-            y: to_row(&f.y),
-            loss: f.loss,
-            grad: GradJson {
-                y: to_row(&g.d_y),
-                z2: to_row(&g.d_z2),
-                h: to_row(&g.d_h),
-                z1: to_row(&g.d_z1),
-                params: ParamsJson::from(&g.d_params),
-            },
-            next: self.next.to_json(),
-            sigma_prime: SlopesJson {
-                h: to_row(&f.h.map(sigmoid_prime_from_output)),
-                y: to_row(&f.y.map(sigmoid_prime_from_output)),
-            },
-            batch: self.batch.as_ref().map(|batch| BatchJson {
-                loss: batch.loss,
-                grad: ParamsJson::from(&batch.grads),
-                samples: state
-                    .samples
+    /// Fails, naming the first offending value, if any number is NaN or infinite.
+    fn check_finite(&self) -> Result<(), Error> {
+        let Some((path, value)) = self.first_non_finite() else {
+            return Ok(());
+        };
+        let cause = if path.starts_with("next.") {
+            "the learning rate or the gradients are too large; use a smaller learning rate"
+        } else {
+            "the inputs or weights are too large for 64-bit floating point"
+        };
+        Err(Error::new(
+            path.clone(),
+            format!("the result overflowed: {path} would be {value}; {cause}"),
+        ))
+    }
+
+    fn first_non_finite(&self) -> Option<(String, f64)> {
+        let arch = &self.state.arch;
+        let depth = arch.depth();
+        let find = |values: &[f64]| values.iter().position(|v| !v.is_finite());
+        for l in 1..=depth {
+            if let Some(j) = find(&self.forward.z[l]) {
+                return Some((format!("z{l}[{j}]"), self.forward.z[l][j]));
+            }
+            if let Some(j) = find(&self.forward.a[l]) {
+                let key = activation_key(arch, l);
+                return Some((format!("{key}[{j}]"), self.forward.a[l][j]));
+            }
+        }
+        if !self.forward.loss.is_finite() {
+            return Some(("loss".into(), self.forward.loss));
+        }
+        for l in (1..=depth).rev() {
+            // ∂E/∂y of cross-entropy is infinite where y rounds to 0 or 1; δ = y − t is not.
+            let skip = l == depth && self.state.loss_fn == LossFn::CrossEntropy;
+            if let Some(j) = find(&self.grads.d_a[l]).filter(|_| !skip) {
+                let key = activation_key(arch, l);
+                return Some((format!("grad.{key}[{j}]"), self.grads.d_a[l][j]));
+            }
+            if let Some(j) = find(&self.grads.d_z[l]) {
+                return Some((format!("grad.z{l}[{j}]"), self.grads.d_z[l][j]));
+            }
+        }
+        let param = |prefix: &str, values: &[f64]| {
+            find(values).map(|k| {
+                let name = arch
+                    .param_at(k)
+                    .map_or(String::new(), |id| path_of(id.name()));
+                (format!("{prefix}{name}"), values[k])
+            })
+        };
+        param("grad.", &self.grads.d_params)
+            .or_else(|| param("next.", &self.next.params))
+            .or_else(|| {
+                let batch = self.batch.as_ref()?;
+                if !batch.loss.is_finite() {
+                    return Some(("batch.loss".into(), batch.loss));
+                }
+                param("batch.grad.", &batch.grads)
+            })
+            .or_else(|| {
+                self.sample_results
                     .iter()
-                    .map(|sample| {
-                        let fwd = forward_example(&state.params, sample, state.loss_fn);
-                        SampleResult {
-                            sample: *sample,
-                            y: to_row(&fwd.y),
-                            loss: fwd.loss,
+                    .enumerate()
+                    .find_map(|(k, (y, loss))| {
+                        if let Some(j) = find(y) {
+                            Some((format!("batch.samples[{k}].y[{j}]"), y[j]))
+                        } else {
+                            (!loss.is_finite()).then(|| (format!("batch.samples[{k}].loss"), *loss))
                         }
                     })
-                    .collect(),
-            }),
+            })
+    }
+}
+
+/// `w1.0.1` as a path into the result, `w1[0][1]`.
+fn path_of(name: String) -> String {
+    let mut parts = name.split('.');
+    let head = parts.next().unwrap_or_default().to_string();
+    parts.fold(head, |acc, i| format!("{acc}[{i}]"))
+}
+
+/// Map entries `{prefix}{l}` → `values[l]` for `l` in `range`.
+fn layered<M: SerializeMap>(
+    map: &mut M,
+    arch: &Arch,
+    values: &[Vec<f64>],
+    z: bool,
+) -> Result<(), M::Error> {
+    for (l, v) in values.iter().enumerate().skip(1) {
+        if z {
+            map.serialize_entry(&format!("z{l}"), v)?;
+        } else {
+            map.serialize_entry(&activation_key(arch, l), v)?;
         }
+    }
+    Ok(())
+}
+
+/// `{ y, z1 … zL, h1 … h(L−1), w1, b1, … wL, bL }`: every gradient of the shown example.
+struct GradJson<'a>(&'a Pass);
+
+impl Serialize for GradJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (arch, g) = (&self.0.state.arch, &self.0.grads);
+        let mut map = serializer.serialize_map(None)?;
+        layered(&mut map, arch, &g.d_z, true)?;
+        layered(&mut map, arch, &g.d_a, false)?;
+        write_params(&mut map, arch, &g.d_params)?;
+        map.end()
+    }
+}
+
+/// `{ z1 … zL }`: each neuron's activation slope `f′(z)`: near 0 a neuron is saturated (or a
+/// ReLU is off) and passes almost no gradient back.
+struct SlopeJson<'a>(&'a Pass);
+
+impl Serialize for SlopeJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let pass = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        for l in 1..=pass.state.arch.depth() {
+            let slopes: Vec<f64> = (0..pass.state.arch.width(l))
+                .map(|j| pass.slope(l, j))
+                .collect();
+            map.serialize_entry(&format!("z{l}"), &slopes)?;
+        }
+        map.end()
+    }
+}
+
+/// `{ loss, grad: { w1, b1, … }, samples: [{ x, t, y, loss }] }`.
+struct BatchJson<'a>(&'a Pass, &'a Objective);
+
+impl Serialize for BatchJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (pass, batch) = (self.0, self.1);
+        let arch = &pass.state.arch;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("loss", &batch.loss)?;
+        map.serialize_entry("grad", &ParamsJson(arch, &batch.grads))?;
+        let samples: Vec<SampleResult> = pass
+            .state
+            .samples
+            .iter()
+            .zip(&pass.sample_results)
+            .map(|(s, (y, loss))| SampleResult {
+                x: &s.x,
+                t: &s.t,
+                y,
+                loss: *loss,
+            })
+            .collect();
+        map.serialize_entry("samples", &samples)?;
+        map.end()
+    }
+}
+
+/// Flat parameters (or gradients) as `{ w1, b1, … }`.
+pub struct ParamsJson<'a>(pub &'a Arch, pub &'a [f64]);
+
+impl Serialize for ParamsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        write_params(&mut map, self.0, self.1)?;
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct SampleResult<'a> {
+    x: &'a [f64],
+    t: &'a [f64],
+    y: &'a [f64],
+    loss: f64,
+}
+
+/// The pass as JavaScript sees it: `{ z1 … zL, h1 … h(L−1), y, loss, grad, next, slope, dead }`,
+/// plus `batch` when the state has samples.
+impl Serialize for Pass {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let arch = &self.state.arch;
+        let mut map = serializer.serialize_map(None)?;
+        layered(&mut map, arch, &self.forward.z, true)?;
+        layered(&mut map, arch, &self.forward.a, false)?;
+        map.serialize_entry("loss", &self.forward.loss)?;
+        map.serialize_entry("grad", &GradJson(self))?;
+        map.serialize_entry("next", &self.next)?;
+        map.serialize_entry("slope", &SlopeJson(self))?;
+        let dead: Vec<String> = self.dead.iter().map(|n| arch.node_name(*n)).collect();
+        map.serialize_entry("dead", &dead)?;
+        if let Some(batch) = &self.batch {
+            map.serialize_entry("batch", &BatchJson(self, batch))?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_the_exact_value() {
+        assert_eq!(path_of("w1.1.0".into()), "w1[1][0]");
+        assert_eq!(path_of("b2.0".into()), "b2[0]");
     }
 }

@@ -7,46 +7,74 @@
 
 use std::fmt::Write;
 
-use crate::loss::LossFn;
-use crate::state::{to_row, to_rows, Direction, Mode, State};
+use crate::network::loss::LossFn;
+use crate::state::{rows, Direction, Mode, State};
 
-/// A NumPy script printing, as JSON: `z1`, `h`, `z2`, `y` (one row per example), `loss` (`J`),
-/// `grad` (`∂J/∂p`) and `next` (the parameters after one update on that gradient).
+/// A NumPy script printing, as JSON: `z1 … zL`, `h1 … h(L−1)`, `y` (one row per example),
+/// `loss` (`J`), `grad` (`∂J/∂p`) and `next` (the parameters after one update on that gradient).
 pub fn numpy_script(state: &State) -> String {
     let mut s = header(state, "import json\n\nimport numpy as np\n");
-    s.push_str("\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n");
+    s.push_str(
+        r#"
+def act(name, z):
+    return {"sigmoid": lambda: 1 / (1 + np.exp(-z)), "tanh": lambda: np.tanh(z),
+            "relu": lambda: np.maximum(z, 0), "linear": lambda: z}[name]()
+
+def act_prime(name, z, a):  # each activation's derivative, from z and a = f(z)
+    return {"sigmoid": lambda: a * (1 - a), "tanh": lambda: 1 - a ** 2,
+            "relu": lambda: (z > 0).astype(float), "linear": lambda: np.ones_like(z)}[name]()
+
+"#,
+    );
     write_data(&mut s, state, "np.array");
-    s.push_str(&format!(
+    let (loss, d_out) = match state.loss_fn {
+        LossFn::Squared => ("(Y - T) ** 2", "dA = 2 * (Y - T) / n"),
+        LossFn::HalfSquared => ("0.5 * (Y - T) ** 2", "dA = (Y - T) / n"),
+        LossFn::CrossEntropy => (
+            "np.maximum(Z[-1], 0) - T * Z[-1] + np.log1p(np.exp(-np.abs(Z[-1])))",
+            "dA = None  # cross-entropy: delta_out = (y - t) / n directly",
+        ),
+    };
+    let ce = state.loss_fn == LossFn::CrossEntropy;
+    let _ = write!(
+        s,
         r#"
 # Forward pass, one row per example
-Z1 = X @ w1 + b1
-H = sigmoid(Z1)
-Z2 = H @ w2 + b2
-Y = sigmoid(Z2)
-J = np.mean(np.sum({scale}(Y - T) ** 2, axis=1))  # the mean loss over the examples
+Z, A = [], [X]
+for w, b, f in zip(W, B, ACT):
+    Z.append(A[-1] @ w + b)
+    A.append(act(f, Z[-1]))
+Y = A[-1]
+J = np.mean(np.sum({loss}, axis=1))  # the mean loss over the examples
 
-# Backward pass: the chain rule, from the loss back to every parameter
-dJ_dY = {dscale}(Y - T) / n
-dJ_dZ2 = dJ_dY * Y * (1 - Y)  # delta_out: sigma'(z2) = y(1 - y)
-dJ_dw2 = H.T @ dJ_dZ2
-dJ_db2 = dJ_dZ2.sum(axis=0)
-dJ_dH = dJ_dZ2 @ w2.T
-dJ_dZ1 = dJ_dH * H * (1 - H)  # delta_hidden: sigma'(z1) = h(1 - h)
-dJ_dw1 = X.T @ dJ_dZ1
-dJ_db1 = dJ_dZ1.sum(axis=0)
+# Backward pass: the chain rule, from the loss back to every parameter, one layer at a time
+L = len(W)
+gW, gB = [None] * L, [None] * L
+{d_out}
+for l in reversed(range(L)):
+    if l == L - 1 and {ce}:
+        dZ = (Y - T) / n
+    else:
+        dZ = dA * act_prime(ACT[l], Z[l], A[l + 1])  # delta of layer l + 1
+    gW[l] = A[l].T @ dZ
+    gB[l] = dZ.sum(axis=0)
+    dA = dZ @ W[l].T
 
 # One update, all gradients taken at the old parameters
 {update}
-print(json.dumps({{
-    "z1": Z1.tolist(), "h": H.tolist(), "z2": Z2.tolist(), "y": Y.tolist(), "loss": float(J),
-    "grad": {{"w1": dJ_dw1.tolist(), "b1": dJ_db1.tolist(), "w2": dJ_dw2.tolist(), "b2": dJ_db2.tolist()}},
-    "next": {{"w1": w1_next.tolist(), "b1": b1_next.tolist(), "w2": w2_next.tolist(), "b2": b2_next.tolist()}},
-}}))
+out = {{"loss": float(J), "grad": {{}}, "next": {{}}}}
+for l in range(L):
+    out["z%d" % (l + 1)] = Z[l].tolist()
+    out["y" if l == L - 1 else "h%d" % (l + 1)] = A[l + 1].tolist()
+    out["grad"]["w%d" % (l + 1)] = gW[l].tolist()
+    out["grad"]["b%d" % (l + 1)] = gB[l].tolist()
+    out["next"]["w%d" % (l + 1)] = W_next[l].tolist()
+    out["next"]["b%d" % (l + 1)] = B_next[l].tolist()
+print(json.dumps(out))
 "#,
-        scale = loss_scale(state.loss_fn),
-        dscale = grad_scale(state.loss_fn),
-        update = update_lines(state.direction, |p| format!("dJ_d{p}")),
-    ));
+        ce = if ce { "True" } else { "False" },
+        update = update_lines(state, "gW[l]", "gB[l]"),
+    );
     s
 }
 
@@ -54,33 +82,48 @@ print(json.dumps({{
 pub fn pytorch_script(state: &State) -> String {
     let mut s = header(state, "import torch\n");
     s.push_str("\ntorch.set_default_dtype(torch.float64)\n\n");
+    s.push_str(
+        r#"ACTS = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu, "linear": lambda z: z}
+"#,
+    );
     write_data(&mut s, state, "torch.tensor");
-    s.push_str(&format!(
-        r#"for p in (w1, b1, w2, b2):
+    let loss = match state.loss_fn {
+        LossFn::Squared => "(Y - T) ** 2",
+        LossFn::HalfSquared => "0.5 * (Y - T) ** 2",
+        LossFn::CrossEntropy => {
+            "torch.nn.functional.binary_cross_entropy_with_logits(Z, T, reduction=\"none\")"
+        }
+    };
+    let _ = write!(
+        s,
+        r#"for p in W + B:
     p.requires_grad_(True)
 
 # Forward pass, one row per example; autograd records every operation
-H = torch.sigmoid(X @ w1 + b1)
-Y = torch.sigmoid(H @ w2 + b2)
-J = torch.mean(torch.sum({scale}(Y - T) ** 2, dim=1))  # the mean loss over the examples
+A = X
+for w, b, f in zip(W, B, ACT):
+    Z = A @ w + b
+    A = ACTS[f](Z)
+Y = A
+J = torch.mean(torch.sum({loss}, dim=1))  # the mean loss over the examples
 
 # Backward pass: autograd applies the chain rule
 J.backward()
 
-print("h =", H.tolist())
 print("y =", Y.tolist())
 print("loss =", J.item())
-for name, p in (("w1", w1), ("b1", b1), ("w2", w2), ("b2", b2)):
-    print(f"dJ/d{{name}} =", p.grad.tolist())
+for l, (w, b) in enumerate(zip(W, B), start=1):
+    print(f"dJ/dw{{l}} =", w.grad.tolist())
+    print(f"dJ/db{{l}} =", b.grad.tolist())
 
 # One update, all gradients taken at the old parameters
 with torch.no_grad():
+    L = len(W)
 {update}
-print("next w1 =", w1_next.tolist())
+print("next w1 =", W_next[0].tolist())
 "#,
-        scale = loss_scale(state.loss_fn),
-        update = indent(&update_lines(state.direction, |p| format!("{p}.grad"))),
-    ));
+        update = indent(&update_lines(state, "W[l].grad", "B[l].grad")),
+    );
     s
 }
 
@@ -88,6 +131,7 @@ fn header(state: &State, imports: &str) -> String {
     let loss = match state.loss_fn {
         LossFn::Squared => "E = (y - t)^2",
         LossFn::HalfSquared => "E = 1/2 (y - t)^2",
+        LossFn::CrossEntropy => "E = -[t ln y + (1 - t) ln(1 - y)]",
     };
     let data = match (state.samples.len(), state.mode) {
         (0, _) => "one example".to_string(),
@@ -96,39 +140,47 @@ fn header(state: &State, imports: &str) -> String {
             "the mean over {n} samples.\n# (The page updates one sample at a time; this script takes one batch step)"
         ),
     };
+    let shape: Vec<String> = state.arch.widths().iter().map(usize::to_string).collect();
+    let acts: Vec<&str> = state.arch.activations().iter().map(|a| a.name()).collect();
     format!(
-        "# backprop-viz: a 2-2-1 sigmoid network, {loss}, J = {data}.\n# w1[i][j] is the weight from input i to hidden neuron j.\n{imports}"
+        "# backprop-viz: a {} network ({}), {loss} summed over the outputs, J = {data}.\n# W[l][i][j] is the weight from neuron i of layer l to neuron j of layer l + 1 (layer 0 is x).\n{imports}",
+        shape.join("-"),
+        acts.join(", "),
     )
 }
 
 fn write_data(s: &mut String, state: &State, array: &str) {
     let examples = state.examples();
-    let xs: Vec<String> = examples.iter().map(|e| list(&to_row(&e.x))).collect();
-    let ts: Vec<String> = examples.iter().map(|e| list(&to_row(&e.t))).collect();
-    let p = &state.params;
-    let rows = |r: &[[f64; 2]]| {
-        format!(
-            "[{}]",
-            r.iter().map(|x| list(x)).collect::<Vec<_>>().join(", ")
-        )
-    };
-    let col = |r: &[[f64; 1]; 2]| {
-        format!(
-            "[{}]",
-            r.iter().map(|x| list(x)).collect::<Vec<_>>().join(", ")
-        )
-    };
+    let xs: Vec<String> = examples.iter().map(|e| list(&e.x)).collect();
+    let ts: Vec<String> = examples.iter().map(|e| list(&e.t)).collect();
+    let arch = &state.arch;
+    let ws: Vec<String> = (1..=arch.depth())
+        .map(|l| {
+            let r: Vec<String> = rows(arch, &state.params, l)
+                .iter()
+                .map(|r| list(r))
+                .collect();
+            format!("{array}([{}])", r.join(", "))
+        })
+        .collect();
+    let bs: Vec<String> = (1..=arch.depth())
+        .map(|l| format!("{array}({})", list(arch.biases(&state.params, l))))
+        .collect();
+    let acts: Vec<String> = arch
+        .activations()
+        .iter()
+        .map(|a| format!("{:?}", a.name()))
+        .collect();
     // Writing to a String cannot fail.
     let _ = write!(
         s,
-        "X = {array}([{}])\nT = {array}([{}])\nn = {}\n\nw1 = {array}({})\nb1 = {array}({})\nw2 = {array}({})\nb2 = {array}({})\nlr = {:?}\n",
+        "X = {array}([{}])\nT = {array}([{}])\nn = {}\n\nW = [{}]\nB = [{}]\nACT = [{}]\nlr = {:?}\n",
         xs.join(", "),
         ts.join(", "),
         examples.len(),
-        rows(&to_rows(&p.w1)),
-        list(&to_row(&p.b1)),
-        col(&to_rows(&p.w2)),
-        list(&to_row(&p.b2)),
+        ws.join(", "),
+        bs.join(", "),
+        acts.join(", "),
         state.lr,
     );
 }
@@ -138,32 +190,21 @@ fn list(values: &[f64]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-fn loss_scale(loss_fn: LossFn) -> &'static str {
-    match loss_fn {
-        LossFn::Squared => "",
-        LossFn::HalfSquared => "0.5 * ",
-    }
-}
-
-fn grad_scale(loss_fn: LossFn) -> &'static str {
-    match loss_fn {
-        LossFn::Squared => "2 * ",
-        LossFn::HalfSquared => "",
-    }
-}
-
-fn update_lines(direction: Direction, grad: impl Fn(&str) -> String) -> String {
-    ["w1", "b1", "w2", "b2"]
-        .iter()
-        .map(|p| match direction {
-            Direction::Descent => format!("{p}_next = {p} - lr * {}", grad(p)),
-            Direction::Ascent => format!(
-                "{p}_next = {p} + lr * {}  # ascent, like the seed notebook's +=; subtract to descend",
-                grad(p)
-            ),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+fn update_lines(state: &State, w_grad: &str, b_grad: &str) -> String {
+    let sign = match state.direction {
+        Direction::Descent => "-",
+        Direction::Ascent => "+",
+    };
+    let note = match state.direction {
+        Direction::Descent => "",
+        Direction::Ascent => "  # ascent, like the seed notebook's +=; subtract to descend",
+    };
+    let bias = if state.train_biases {
+        format!("[B[l] {sign} lr * {b_grad} for l in range(L)]")
+    } else {
+        "[B[l] + 0 for l in range(L)]  # biases are not trained".to_string()
+    };
+    format!("W_next = [W[l] {sign} lr * {w_grad} for l in range(L)]{note}\nB_next = {bias}")
 }
 
 fn indent(lines: &str) -> String {

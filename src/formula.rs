@@ -2,7 +2,8 @@
 //!
 //! The page renders an [`Expr`] twice — once with symbols, once with each leaf's value — and never
 //! computes anything itself. Symbols use 1-based indices, as on the page and in textbooks;
-//! superscripts name the layer: `w⁽¹⁾₁₂` is `w1[0][1]`, `z⁽²⁾` is `z2[0]`.
+//! superscripts name the layer: `w⁽¹⁾₁₂` is `w1[0][1]`, `z⁽²⁾` is `z2[0]`. An index is written
+//! only where its layer has more than one neuron.
 
 use serde::Serialize;
 
@@ -12,7 +13,7 @@ use serde::Serialize;
 pub struct Symbol {
     pub base: &'static str,
     pub sub: String,
-    pub sup: &'static str,
+    pub sup: String,
 }
 
 impl Symbol {
@@ -21,18 +22,26 @@ impl Symbol {
         Symbol {
             base,
             sub: String::new(),
-            sup: "",
+            sup: String::new(),
         }
     }
 
-    /// A symbol of layer `sup` (`"(1)"`), with subscript `sub`.
-    pub fn layered(base: &'static str, sup: &'static str, sub: String) -> Self {
-        Symbol { base, sub, sup }
+    /// A symbol of layer `layer` (superscript `(l)`), with subscript `sub`.
+    pub fn layered(base: &'static str, layer: usize, sub: String) -> Self {
+        Symbol {
+            base,
+            sub,
+            sup: format!("({layer})"),
+        }
     }
 
     /// A symbol with a subscript only.
     pub fn indexed(base: &'static str, sub: String) -> Self {
-        Symbol { base, sub, sup: "" }
+        Symbol {
+            base,
+            sub,
+            sup: String::new(),
+        }
     }
 }
 
@@ -51,8 +60,10 @@ pub enum Expr {
         of: Symbol,
         value: f64,
     },
-    /// `σ′(of)`, the sigmoid's slope at `of`, and its value.
-    SigmaPrime {
+    /// `f′(of)`, the slope of activation `function` (`sigmoid`, `tanh`, `relu`, `linear`) at
+    /// `of`, and its value.
+    Slope {
+        function: &'static str,
         of: Symbol,
         value: f64,
     },
@@ -73,7 +84,22 @@ pub enum Expr {
     Square {
         arg: Box<Expr>,
     },
-    Sigmoid {
+    /// Activation `function` applied to `arg`: `σ(z)`, `tanh(z)`, `ReLU(z)`; `linear` is `z`.
+    Apply {
+        function: &'static str,
+        arg: Box<Expr>,
+    },
+    /// `num / den`.
+    Quotient {
+        num: Box<Expr>,
+        den: Box<Expr>,
+    },
+    /// The natural logarithm `ln(arg)`.
+    Ln {
+        arg: Box<Expr>,
+    },
+    /// The indicator `[arg > 0]`: 1 when `arg` is positive, else 0.
+    Positive {
         arg: Box<Expr>,
     },
 }
@@ -101,8 +127,12 @@ impl Expr {
         }
     }
 
-    pub fn sigma_prime(of: Symbol, value: f64) -> Self {
-        Expr::SigmaPrime { of, value }
+    pub fn slope(function: &'static str, of: Symbol, value: f64) -> Self {
+        Expr::Slope {
+            function,
+            of,
+            value,
+        }
     }
 
     pub fn number(value: f64) -> Self {
@@ -128,8 +158,26 @@ impl Expr {
         Expr::Square { arg: Box::new(arg) }
     }
 
-    pub fn sigmoid(arg: Expr) -> Self {
-        Expr::Sigmoid { arg: Box::new(arg) }
+    pub fn apply(function: &'static str, arg: Expr) -> Self {
+        Expr::Apply {
+            function,
+            arg: Box::new(arg),
+        }
+    }
+
+    pub fn quotient(num: Expr, den: Expr) -> Self {
+        Expr::Quotient {
+            num: Box::new(num),
+            den: Box::new(den),
+        }
+    }
+
+    pub fn ln(arg: Expr) -> Self {
+        Expr::Ln { arg: Box::new(arg) }
+    }
+
+    pub fn positive(arg: Expr) -> Self {
+        Expr::Positive { arg: Box::new(arg) }
     }
 }
 
@@ -153,7 +201,7 @@ pub enum Quantity {
     Loss,
     /// `∂E/∂y`, `∂E/∂z`, `∂E/∂h`: the error signal at a neuron.
     NodeGrad,
-    /// `σ′(z)`: a sigmoid's slope.
+    /// `f′(z)`: an activation's slope.
     Slope,
     /// `∂E/∂w` or `∂E/∂b`: a parameter's gradient (`param` names it).
     ParamGrad,
@@ -168,12 +216,9 @@ pub struct Formula {
     /// For a parameter's gradient or update, the parameter, named as on the page (`b1.0`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
-    /// The picture element this number belongs to: an edge (`w2.1.0`) or a node (`h.0`, `loss`).
+    /// The picture element this number belongs to: an edge (`w2.1.0`) or a node (`h1.0`,
+    /// `loss`).
     pub target: String,
-    /// Where the same number sits in `evaluate`'s result, e.g. `grad.w1[0][1]`; absent for
-    /// intermediate values such as `σ′(z)` that `evaluate` does not return.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
     pub lhs: Expr,
     pub relation: Relation,
     pub rhs: Expr,

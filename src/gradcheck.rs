@@ -3,29 +3,30 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::objective::{objective, objective_loss};
-use crate::state::{Params, State, PARAM_COUNT, PARAM_NAMES};
+use crate::state::State;
+use crate::train::objective::{objective, objective_loss};
 
 /// `(J(p + ε) − J(p − ε)) / 2ε` for every weight and bias, each nudged on its own.
-pub fn numeric_gradients(state: &State, eps: f64) -> Params {
-    let base = state.params.to_array();
-    let loss_at = |k: usize, delta: f64| {
-        let mut nudged = base;
-        nudged[k] += delta;
-        objective_loss(state, &Params::from_array(&nudged))
-    };
-    let mut grads = [0.0; PARAM_COUNT];
-    for (k, g) in grads.iter_mut().enumerate() {
-        *g = (loss_at(k, eps) - loss_at(k, -eps)) / (2.0 * eps);
-    }
-    Params::from_array(&grads)
+pub fn numeric_gradients(state: &State, eps: f64) -> Vec<f64> {
+    let mut nudged = state.params.clone();
+    (0..nudged.len())
+        .map(|k| {
+            let base = nudged[k];
+            nudged[k] = base + eps;
+            let up = objective_loss(state, &nudged);
+            nudged[k] = base - eps;
+            let down = objective_loss(state, &nudged);
+            nudged[k] = base;
+            (up - down) / (2.0 * eps)
+        })
+        .collect()
 }
 
 /// One parameter's analytic gradient beside its finite difference.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
     /// The parameter, named as on the page (`w1.0.1`).
-    pub name: &'static str,
+    pub name: String,
     pub analytic: f64,
     pub numeric: f64,
     /// `|analytic − numeric| / max(|analytic|, |numeric|)`, or 0 when both are 0.
@@ -46,15 +47,16 @@ pub fn compare(state: &State, eps: f64) -> Result<Vec<Comparison>, Error> {
             ),
         ));
     }
-    let analytic = objective(state, &state.params).grads.to_array();
-    let numeric = numeric_gradients(state, eps).to_array();
-    let rows = PARAM_NAMES
+    let analytic = objective(state, &state.params).grads;
+    let numeric = numeric_gradients(state, eps);
+    let names = state.arch.params();
+    let rows = names
         .iter()
         .zip(analytic.iter().zip(numeric.iter()))
         .map(|(name, (&a, &n))| {
             let scale = a.abs().max(n.abs());
             Comparison {
-                name,
+                name: name.name(),
                 analytic: a,
                 numeric: n,
                 relative_error: if scale == 0.0 {
@@ -70,7 +72,7 @@ pub fn compare(state: &State, eps: f64) -> Result<Vec<Comparison>, Error> {
         .find(|r| !r.numeric.is_finite() || !r.analytic.is_finite())
     {
         return Err(Error::new(
-            bad.name,
+            bad.name.as_str(),
             format!(
                 "the finite difference for {} is not finite; the weights or eps are too large",
                 bad.name

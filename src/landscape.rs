@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::objective::{objective, objective_loss};
-use crate::state::{Params, State, PARAM_NAMES};
+use crate::state::State;
+use crate::train::objective::{objective, objective_loss};
 
 /// Most grid points along one axis.
 pub const MAX_RESOLUTION: usize = 401;
@@ -12,7 +12,7 @@ pub const MAX_RESOLUTION: usize = 401;
 /// Which two parameters span the map, and over which window.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Window {
-    /// Parameter indices in [`PARAM_NAMES`] order: `a` runs along the x axis, `b` along y.
+    /// Parameter indices in the flat parameter order: `a` runs along the x axis, `b` along y.
     pub a: usize,
     pub b: usize,
     pub a_range: (f64, f64),
@@ -24,8 +24,8 @@ pub struct Window {
 /// `J` on the grid, with the current point and the direction of steepest descent there.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Landscape {
-    pub a: &'static str,
-    pub b: &'static str,
+    pub a: String,
+    pub b: String,
     /// The grid's coordinates along each axis, evenly spaced, ends included.
     pub a_values: Vec<f64>,
     pub b_values: Vec<f64>,
@@ -51,13 +51,13 @@ pub fn landscape(state: &State, window: &Window) -> Result<Landscape, Error> {
     } = *window;
     let a_values = axis(a_range, resolution);
     let b_values = axis(b_range, resolution);
-    let mut values = state.params.to_array();
+    let mut values = state.params.clone();
     let mut loss = Vec::with_capacity(resolution * resolution);
     for &vb in &b_values {
         values[b] = vb;
         for &va in &a_values {
             values[a] = va;
-            loss.push(objective_loss(state, &Params::from_array(&values)));
+            loss.push(objective_loss(state, &values));
         }
     }
     let (min, max) = loss
@@ -71,12 +71,12 @@ pub fn landscape(state: &State, window: &Window) -> Result<Landscape, Error> {
             "the loss is not finite somewhere in this window; choose a smaller window or weights",
         ));
     }
-    let here = state.params.to_array();
+    let here = &state.params;
     let at_point = objective(state, &state.params);
-    let grads = at_point.grads.to_array();
+    let grads = &at_point.grads;
     Ok(Landscape {
-        a: PARAM_NAMES[a],
-        b: PARAM_NAMES[b],
+        a: name(state, a),
+        b: name(state, b),
         a_values,
         b_values,
         loss,
@@ -91,4 +91,11 @@ pub fn landscape(state: &State, window: &Window) -> Result<Landscape, Error> {
 fn axis((lo, hi): (f64, f64), n: usize) -> Vec<f64> {
     let last = (n - 1) as f64;
     (0..n).map(|i| lo + (hi - lo) * (i as f64 / last)).collect()
+}
+
+fn name(state: &State, index: usize) -> String {
+    state
+        .arch
+        .param_at(index)
+        .map_or(String::new(), |id| id.name())
 }

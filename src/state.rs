@@ -1,39 +1,22 @@
-//! The network's state: the example it looks at, its parameters, the learning rate and the
-//! training options.
+//! The network's state: its architecture, the example it looks at, its parameters, the
+//! learning rate and the training options.
 //!
-//! Inside the core the state is held in nalgebra's fixed-size types. At the boundary it is the
-//! plain, row-major [`StateJson`] that a user can save, whose indices match the seed notebook:
-//! `w1[i][j]` is the weight from input `i` to hidden neuron `j`, `w2[j][0]` from hidden `j` to
-//! the output. Options left at their defaults are not written, so the seed's JSON is exactly
+//! At the boundary the state is the plain, row-major JSON a user can save, whose indices match
+//! the seed notebook: `wl[i][j]` is the weight from neuron `i` of layer `l − 1` to neuron `j`
+//! of layer `l` (layer 0 being `x`). Options left at their defaults are not written, so the
+//! seed's JSON is exactly
 //! `{"x":[0.5,0.3],"t":[0.7],"w1":[[0.2,0.4],[0.1,0.3]],"b1":[0.1,0.2],"w2":[[0.5],[0.6]],"b2":[0.1],"lr":0.1}`.
 
-use nalgebra::{SMatrix, SVector};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::loss::LossFn;
-pub use crate::params::{to_row, to_rows, Params, ParamsJson, PARAM_COUNT, PARAM_NAMES};
-
-/// Number of inputs.
-pub const INPUTS: usize = 2;
-/// Number of hidden neurons.
-pub const HIDDEN: usize = 2;
-/// Number of outputs.
-pub const OUTPUTS: usize = 1;
-
-/// The input vector `x`.
-pub type Input = SVector<f64, INPUTS>;
-/// A vector over the hidden layer (`z1`, `h`, `b1`, their gradients).
-pub type Hidden = SVector<f64, HIDDEN>;
-/// A vector over the output layer (`z2`, `y`, `t`, `b2`, their gradients).
-pub type Output = SVector<f64, OUTPUTS>;
-/// `W1`: input `i` → hidden `j` at `(i, j)`.
-pub type InputToHidden = SMatrix<f64, INPUTS, HIDDEN>;
-/// `W2`: hidden `j` → output `k` at `(j, k)`.
-pub type HiddenToOutput = SMatrix<f64, HIDDEN, OUTPUTS>;
+use crate::network::activation::Activation;
+use crate::network::arch::Arch;
+use crate::network::init::DEFAULT_INIT_SEED;
+use crate::network::loss::LossFn;
 
 /// Which way an update moves the parameters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Direction {
     /// `p ← p − lr·∂E/∂p`: gradient descent, which lowers the loss.
     #[default]
@@ -51,8 +34,7 @@ impl Direction {
 }
 
 /// How training uses the samples, when there are any.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// One update per step with the gradient of the mean loss over all samples.
     #[default]
@@ -68,53 +50,63 @@ impl Mode {
         [(Mode::Batch, "batch"), (Mode::PerSample, "per_sample")];
 }
 
-/// One training example.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+/// The name of `value` among `options`.
+pub fn name_of<T: PartialEq + Copy>(value: T, options: &[(T, &'static str)]) -> &'static str {
+    options
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map_or("", |(_, n)| n)
+}
+
+/// One training example: `x` has one number per input, `t` one per output.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sample {
-    #[serde(serialize_with = "serialize_row")]
-    pub x: Input,
-    #[serde(serialize_with = "serialize_row")]
-    pub t: Output,
+    pub x: Vec<f64>,
+    pub t: Vec<f64>,
 }
 
 /// Everything the core needs to compute a pass and train.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    pub arch: Arch,
     /// The example the picture shows.
     pub example: Sample,
-    pub params: Params,
+    /// Every weight and bias, flat in [`Arch`]'s order.
+    pub params: Vec<f64>,
     pub lr: f64,
     pub loss_fn: LossFn,
     pub direction: Direction,
+    /// Whether updates change the biases (when false they stay bit-for-bit as they are).
+    pub train_biases: bool,
     /// The training set; when empty, the network trains on `(x, t)` alone.
     pub samples: Vec<Sample>,
     pub mode: Mode,
+    /// The seed that new weights are drawn from when the shape changes.
+    pub init_seed: u32,
 }
 
 impl State {
     /// The seed notebook's example: `x = [0.5, 0.3]`, `t = 0.7`, its weights, `lr = 0.1`.
     pub fn seed() -> Self {
         State {
+            arch: Arch::seed(),
             example: Sample {
-                x: Input::new(0.5, 0.3),
-                t: Output::new(0.7),
+                x: vec![0.5, 0.3],
+                t: vec![0.7],
             },
-            params: Params {
-                w1: InputToHidden::new(0.2, 0.4, 0.1, 0.3),
-                b1: Hidden::new(0.1, 0.2),
-                w2: HiddenToOutput::new(0.5, 0.6),
-                b2: Output::new(0.1),
-            },
+            params: vec![0.2, 0.4, 0.1, 0.3, 0.1, 0.2, 0.5, 0.6, 0.1],
             lr: 0.1,
             loss_fn: LossFn::Squared,
             direction: Direction::Descent,
+            train_biases: true,
             samples: Vec::new(),
             mode: Mode::Batch,
+            init_seed: DEFAULT_INIT_SEED,
         }
     }
 
     /// The same state with other parameters.
-    pub fn with_params(&self, params: Params) -> Self {
+    pub fn with_params(&self, params: Vec<f64>) -> Self {
         State {
             params,
             ..self.clone()
@@ -130,59 +122,69 @@ impl State {
         }
     }
 
-    /// The row-major form sent to JavaScript and saved by users.
-    pub fn to_json(&self) -> StateJson {
-        StateJson {
-            x: to_row(&self.example.x),
-            t: to_row(&self.example.t),
-            params: ParamsJson::from(&self.params),
-            lr: self.lr,
-            loss_fn: self.loss_fn,
-            update: self.direction,
-            samples: self.samples.clone(),
-            mode: self.mode,
-        }
+    /// `wl` as row-major rows.
+    pub fn weight_rows(&self, l: usize) -> Vec<Vec<f64>> {
+        rows(&self.arch, &self.params, l)
     }
 }
 
-/// The state as users see and save it; options at their defaults are left out.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct StateJson {
-    pub x: [f64; INPUTS],
-    pub t: [f64; OUTPUTS],
-    #[serde(flatten)]
-    pub params: ParamsJson,
-    pub lr: f64,
-    #[serde(skip_serializing_if = "is_default")]
-    pub loss_fn: LossFn,
-    #[serde(skip_serializing_if = "is_default")]
-    pub update: Direction,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub samples: Vec<Sample>,
-    #[serde(skip_serializing_if = "is_default")]
-    pub mode: Mode,
+/// Weight layer `l` of the flat `params` as row-major rows: `rows[i][j] = wl[i][j]`.
+pub fn rows(arch: &Arch, params: &[f64], l: usize) -> Vec<Vec<f64>> {
+    arch.weights(params, l)
+        .chunks(arch.width(l))
+        .map(<[f64]>::to_vec)
+        .collect()
 }
 
-fn is_default<T: Default + PartialEq>(value: &T) -> bool {
-    *value == T::default()
+/// Writes `w1`, `b1`, … `wL`, `bL` of the flat `params` as map entries.
+pub fn write_params<M: SerializeMap>(
+    map: &mut M,
+    arch: &Arch,
+    params: &[f64],
+) -> Result<(), M::Error> {
+    for l in 1..=arch.depth() {
+        map.serialize_entry(&format!("w{l}"), &rows(arch, params, l))?;
+        map.serialize_entry(&format!("b{l}"), arch.biases(params, l))?;
+    }
+    Ok(())
 }
 
-fn serialize_row<const N: usize, S: serde::Serializer>(
-    v: &SVector<f64, N>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    to_row(v).serialize(serializer)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn seed_indices_follow_the_notebook() {
-        let json = State::seed().to_json();
-        assert_eq!(json.params.w1, [[0.2, 0.4], [0.1, 0.3]]);
-        assert_eq!(json.params.w2, [[0.5], [0.6]]);
-        assert_eq!(State::seed().params.w1[(0, 1)], 0.4);
+/// The state as users see and save it: `x`, `t`, `w1`, `b1`, … `wL`, `bL`, `lr`, then the
+/// options that differ from their defaults.
+impl Serialize for State {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("x", &self.example.x)?;
+        map.serialize_entry("t", &self.example.t)?;
+        write_params(&mut map, &self.arch, &self.params)?;
+        map.serialize_entry("lr", &self.lr)?;
+        if self
+            .arch
+            .activations()
+            .iter()
+            .any(|a| *a != Activation::Sigmoid)
+        {
+            let names: Vec<&str> = self.arch.activations().iter().map(|a| a.name()).collect();
+            map.serialize_entry("activations", &names)?;
+        }
+        if self.loss_fn != LossFn::default() {
+            map.serialize_entry("loss_fn", self.loss_fn.name())?;
+        }
+        if self.direction != Direction::default() {
+            map.serialize_entry("update", name_of(self.direction, &Direction::ALL))?;
+        }
+        if !self.train_biases {
+            map.serialize_entry("train_biases", &false)?;
+        }
+        if !self.samples.is_empty() {
+            map.serialize_entry("samples", &self.samples)?;
+        }
+        if self.mode != Mode::default() {
+            map.serialize_entry("mode", name_of(self.mode, &Mode::ALL))?;
+        }
+        if self.init_seed != DEFAULT_INIT_SEED {
+            map.serialize_entry("init_seed", &self.init_seed)?;
+        }
+        map.end()
     }
 }

@@ -1,5 +1,5 @@
-//! Validation of untrusted input: a [`Value`] becomes a [`State`], a step count or a landscape
-//! window, or an [`Error`] that names the field and the problem.
+//! Validation of untrusted input: a [`Value`] becomes a [`State`], a step count, an
+//! architecture or a landscape window, or an [`Error`] that names the field and the problem.
 
 mod values;
 mod window;
@@ -8,41 +8,47 @@ pub use window::parse_window;
 
 use crate::error::Error;
 use crate::json::Value;
-use crate::loss::LossFn;
-use crate::state::{Direction, Mode, Params, Sample, State, HIDDEN, INPUTS, OUTPUTS};
-use values::{matrix, number, vector, whole, Object};
+use crate::network::activation::Activation;
+use crate::network::arch::{Arch, MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_OUTPUTS, MAX_WIDTH};
+use crate::network::init::DEFAULT_INIT_SEED;
+use crate::network::loss::LossFn;
+use crate::state::{Direction, Mode, Sample, State};
+use values::{array_len, choice, matrix, number, vector, vector_up_to, whole, Object};
 
 /// Most descent steps one call may run.
 pub const MAX_STEPS: u32 = 1_000_000;
 /// Most training samples a state may hold.
 pub const MAX_SAMPLES: usize = 64;
+/// Most weight layers: the hidden layers and the output layer.
+const MAX_LAYERS: usize = MAX_HIDDEN_LAYERS + 1;
 
-/// The fields of a state, in the order they are saved, with what each one is; the first seven
-/// are required.
-const FIELDS: [(&str, &str); 11] = [
+/// The fields of a state besides `w1 … wL` and `b1 … bL`, with what each one is.
+const FIELDS: [(&str, &str); 10] = [
     ("x", "the input"),
     ("t", "the target"),
-    ("w1", "input i → hidden j weights"),
-    ("b1", "the hidden biases"),
-    ("w2", "hidden j → output weights"),
-    ("b2", "the output bias"),
     ("lr", "the learning rate"),
-    ("loss_fn", "the loss convention"),
+    ("activations", "one activation per layer"),
+    ("loss_fn", "the loss"),
     ("update", "the update direction"),
+    ("train_biases", "whether updates change the biases"),
     ("samples", "the training samples"),
     ("mode", "batch or per-sample updates"),
+    ("init_seed", "the seed new weights are drawn from"),
 ];
 
 /// Reads a state such as
 /// `{"x":[0.5,0.3],"t":[0.7],"w1":[[0.2,0.4],[0.1,0.3]],"b1":[0.1,0.2],"w2":[[0.5],[0.6]],"b2":[0.1],"lr":0.1}`.
+/// The shapes of `x` and the weights define the architecture and must agree: rows of `w1` =
+/// len(x), rows of `w(l+1)` = columns of `wl`, len(`bl`) = columns of `wl`, len(`t`) =
+/// columns of `wL`.
 pub fn parse_state(value: &Value) -> Result<State, Error> {
     let state = Object::read(
         value,
         "the state",
         "state",
-        "an object (with fields x, t, w1, b1, w2, b2, lr)",
+        "an object (with fields x, t, w1, b1, …, wL, bL, lr)",
     )?;
-    check_keys(state.entries())?;
+    let depth = check_keys(state.entries())?;
     let field = |name: &str| {
         let hint = FIELDS
             .iter()
@@ -50,23 +56,139 @@ pub fn parse_state(value: &Value) -> Result<State, Error> {
             .map_or("", |(_, what)| what);
         state.require(name, name, hint)
     };
-    Ok(State {
-        example: Sample {
-            x: vector::<INPUTS>(field("x")?, "x")?,
-            t: vector::<OUTPUTS>(field("t")?, "t")?,
-        },
-        params: Params {
-            w1: matrix::<INPUTS, HIDDEN>(field("w1")?, "w1")?,
-            b1: vector::<HIDDEN>(field("b1")?, "b1")?,
-            w2: matrix::<HIDDEN, OUTPUTS>(field("w2")?, "w2")?,
-            b2: vector::<OUTPUTS>(field("b2")?, "b2")?,
-        },
+    let x = vector_up_to(field("x")?, "x", MAX_INPUTS, "one per input")?;
+    let mut widths = vec![x.len()];
+    for l in 1..=depth {
+        let name = format!("w{l}");
+        let w = state.require(&name, &name, "")?;
+        let cols = match w {
+            Value::Array(rows) => rows.first().and_then(array_len),
+            _ => None,
+        };
+        let max = if l == depth { MAX_OUTPUTS } else { MAX_WIDTH };
+        match cols {
+            Some(c) if (1..=max).contains(&c) => widths.push(c),
+            _ => {
+                let what = if l == depth {
+                    format!("one column per output, 1 to {MAX_OUTPUTS}")
+                } else {
+                    format!("one column per neuron of hidden layer {l}, 1 to {MAX_WIDTH}")
+                };
+                return Err(Error::new(
+                    name.as_str(),
+                    format!(
+                        "{name} must be an array of rows ({what}), got {}",
+                        first_row_description(w)
+                    ),
+                ));
+            }
+        }
+    }
+    let activations = match state.get("activations") {
+        None => vec![Activation::Sigmoid; depth],
+        Some(value) => activations(value, depth)?,
+    };
+    let arch = Arch::new(widths, activations)?;
+    let mut params = Vec::with_capacity(arch.param_count());
+    for l in 1..=depth {
+        let (w, b) = (format!("w{l}"), format!("b{l}"));
+        let rows_why = if l == 1 {
+            "one per input, the length of x".to_string()
+        } else {
+            format!(
+                "one per neuron of layer {}, the columns of w{}",
+                l - 1,
+                l - 1
+            )
+        };
+        params.extend(matrix(
+            state.require(&w, &w, "")?,
+            &w,
+            arch.width(l - 1),
+            arch.width(l),
+            &rows_why,
+        )?);
+        params.extend(sized(
+            state.require(&b, &b, "")?,
+            &b,
+            arch.width(l),
+            &format!("one per column of {w}"),
+        )?);
+    }
+    let t = sized(
+        field("t")?,
+        "t",
+        arch.outputs(),
+        &format!("one per output, the columns of w{depth}"),
+    )?;
+    let parsed = State {
+        example: Sample { x, t },
+        params,
         lr: number(field("lr")?, "lr")?,
         loss_fn: state.choice_or("loss_fn", &LossFn::ALL)?,
         direction: state.choice_or("update", &Direction::ALL)?,
-        samples: state.get("samples").map_or(Ok(Vec::new()), samples)?,
+        train_biases: match state.get("train_biases") {
+            None => true,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                return Err(Error::new(
+                    "train_biases",
+                    format!(
+                        "train_biases must be true or false, got {}",
+                        other.describe()
+                    ),
+                ))
+            }
+        },
+        samples: state
+            .get("samples")
+            .map_or(Ok(Vec::new()), |v| samples(v, &arch))?,
         mode: state.choice_or("mode", &Mode::ALL)?,
-    })
+        init_seed: state.get("init_seed").map_or(Ok(DEFAULT_INIT_SEED), |v| {
+            whole(v, "init_seed", 0, u32::MAX)
+        })?,
+        arch,
+    };
+    check_loss(&parsed)?;
+    Ok(parsed)
+}
+
+/// Refuses cross-entropy where it does not fit: a non-sigmoid output or a target outside [0, 1].
+pub fn check_loss(state: &State) -> Result<(), Error> {
+    if state.loss_fn != LossFn::CrossEntropy {
+        return Ok(());
+    }
+    let depth = state.arch.depth();
+    let out = state.arch.activation(depth);
+    if out != Activation::Sigmoid {
+        return Err(Error::new(
+            "loss_fn",
+            format!(
+                "cross-entropy needs a sigmoid output layer (its y is a probability), but the output layer uses {}; choose sigmoid for it or a squared-error loss",
+                out.name()
+            ),
+        ));
+    }
+    let targets = std::iter::once(("t".to_string(), &state.example.t)).chain(
+        state
+            .samples
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (format!("samples[{k}].t"), &s.t)),
+    );
+    for (path, t) in targets {
+        if let Some((j, v)) = t
+            .iter()
+            .enumerate()
+            .find(|(_, v)| !(0.0..=1.0).contains(*v))
+        {
+            return Err(Error::new(
+                format!("{path}[{j}]"),
+                format!("cross-entropy needs targets from 0 to 1, but {path}[{j}] is {v}; choose a squared-error loss for other targets"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Reads a step count: a whole number from 0 to [`MAX_STEPS`].
@@ -79,14 +201,112 @@ pub fn parse_number(value: &Value, name: &str) -> Result<f64, Error> {
     number(value, name)
 }
 
-/// Refuses unknown and repeated keys, so that a typo (`W1`) is not silently ignored.
-fn check_keys(entries: &[(String, Value)]) -> Result<(), Error> {
+/// Reads a seed: a whole number from 0 to 2³² − 1.
+pub fn parse_seed(value: &Value) -> Result<u32, Error> {
+    whole(value, "seed", 0, u32::MAX)
+}
+
+/// Reads an architecture `{ widths: [2, 3, 1], activations: ["tanh", "sigmoid"] }`.
+pub fn parse_arch(value: &Value) -> Result<Arch, Error> {
+    let arch = Object::read(
+        value,
+        "the architecture",
+        "arch",
+        "an object with widths and activations",
+    )?;
+    let widths = match arch.require("widths", "widths", "the layer widths, inputs first")? {
+        Value::Array(items) if (2..=MAX_LAYERS + 1).contains(&items.len()) => items
+            .iter()
+            .enumerate()
+            .map(|(l, v)| {
+                whole(v, &format!("widths[{l}]"), 1, MAX_WIDTH as u32).map(|w| w as usize)
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+        other => {
+            return Err(Error::new(
+                "widths",
+                format!(
+                    "widths must be an array of 2 to {} layer widths, got {}",
+                    MAX_LAYERS + 1,
+                    other.describe()
+                ),
+            ))
+        }
+    };
+    let depth = widths.len() - 1;
+    let acts = activations(
+        arch.require(
+            "activations",
+            "activations",
+            "one per layer after the inputs",
+        )?,
+        depth,
+    )?;
+    Arch::new(widths, acts)
+}
+
+fn activations(value: &Value, depth: usize) -> Result<Vec<Activation>, Error> {
+    match value {
+        Value::Array(items) if items.len() == depth => items
+            .iter()
+            .enumerate()
+            .map(|(l, v)| choice(v, &format!("activations[{l}]"), &Activation::ALL))
+            .collect(),
+        other => Err(Error::new(
+            "activations",
+            format!(
+                "activations must be an array of {depth} names (one per layer after the inputs: sigmoid, tanh, relu or linear), got {}",
+                other.describe()
+            ),
+        )),
+    }
+}
+
+/// An array of exactly `len` numbers, with why that length in the message.
+fn sized(value: &Value, path: &str, len: usize, why: &str) -> Result<Vec<f64>, Error> {
+    if array_len(value) != Some(len) {
+        let numbers = if len == 1 {
+            "1 number".to_string()
+        } else {
+            format!("{len} numbers")
+        };
+        return Err(Error::new(
+            path,
+            format!(
+                "{path} must be an array of {numbers} ({why}), got {}",
+                value.describe()
+            ),
+        ));
+    }
+    vector(value, path, len)
+}
+
+fn first_row_description(w: &Value) -> String {
+    match w {
+        Value::Array(rows) => match rows.first() {
+            None => "an empty array".to_string(),
+            Some(row) => format!("a first row that is {}", row.describe()),
+        },
+        other => other.describe(),
+    }
+}
+
+/// Refuses unknown and repeated keys, so that a typo (`W1`) is not silently ignored, and
+/// returns `L`, the number of weight layers `w1 … wL`.
+fn check_keys(entries: &[(String, Value)]) -> Result<usize, Error> {
+    let layer_of = |key: &str, prefix: char| -> Option<usize> {
+        let digits = key.strip_prefix(prefix)?;
+        let l: usize = digits.parse().ok()?;
+        (digits == l.to_string() && (1..=MAX_LAYERS).contains(&l)).then_some(l)
+    };
+    let mut depth = 0;
     for (i, (key, _)) in entries.iter().enumerate() {
-        if !FIELDS.iter().any(|(name, _)| name == key) {
+        let layer = layer_of(key, 'w').or_else(|| layer_of(key, 'b'));
+        if layer.is_none() && !FIELDS.iter().any(|(name, _)| name == key) {
             return Err(Error::new(
                 key.as_str(),
                 format!(
-                    "the state has an unknown field {key:?}; its fields are x, t, w1, b1, w2, b2, lr, and optionally loss_fn, update, samples, mode"
+                    "the state has an unknown field {key:?}; its fields are x, t, w1, b1, … wL, bL (at most {MAX_LAYERS} layers), lr, and optionally activations, loss_fn, update, train_biases, samples, mode, init_seed"
                 ),
             ));
         }
@@ -96,16 +316,46 @@ fn check_keys(entries: &[(String, Value)]) -> Result<(), Error> {
                 format!("the state has the field {key:?} twice"),
             ));
         }
+        if let Some(l) = layer_of(key, 'w') {
+            depth = depth.max(l);
+        }
     }
-    Ok(())
+    if depth == 0 {
+        return Err(Error::new(
+            "w1",
+            "the state is missing w1 (the first layer's weights)",
+        ));
+    }
+    let has = |key: String| entries.iter().any(|(k, _)| *k == key);
+    for l in 1..=depth {
+        if !has(format!("w{l}")) {
+            return Err(Error::new(
+                format!("w{l}"),
+                format!("the state has w{depth} but is missing w{l}: weight layers run w1, w2, … without gaps"),
+            ));
+        }
+    }
+    if let Some((key, _)) = entries
+        .iter()
+        .find(|(k, _)| layer_of(k, 'b').is_some_and(|l| l > depth))
+    {
+        return Err(Error::new(
+            key.as_str(),
+            format!(
+                "the state has {key} but no w{}: each bias layer needs its weights",
+                &key[1..]
+            ),
+        ));
+    }
+    Ok(depth)
 }
 
-fn samples(value: &Value) -> Result<Vec<Sample>, Error> {
+fn samples(value: &Value, arch: &Arch) -> Result<Vec<Sample>, Error> {
     let Value::Array(items) = value else {
         return Err(Error::new(
             "samples",
             format!(
-                "samples must be an array of {{\"x\": [a, b], \"t\": [c]}} objects, got {}",
+                "samples must be an array of {{\"x\": […], \"t\": […]}} objects, got {}",
                 value.describe()
             ),
         ));
@@ -126,8 +376,18 @@ fn samples(value: &Value) -> Result<Vec<Sample>, Error> {
             let path = format!("samples[{k}]");
             let sample = Object::read(item, &path, &path, "an object with x and t")?;
             Ok(Sample {
-                x: vector::<INPUTS>(sample.require("x", &path, "")?, &format!("{path}.x"))?,
-                t: vector::<OUTPUTS>(sample.require("t", &path, "")?, &format!("{path}.t"))?,
+                x: sized(
+                    sample.require("x", &path, "")?,
+                    &format!("{path}.x"),
+                    arch.inputs(),
+                    "one per input",
+                )?,
+                t: sized(
+                    sample.require("t", &path, "")?,
+                    &format!("{path}.t"),
+                    arch.outputs(),
+                    "one per output",
+                )?,
             })
         })
         .collect()

@@ -1,8 +1,6 @@
 //! Readers for the pieces of an input: objects, numbers, vectors, matrices, names and counts.
 //! Each error names the path of the offending value and says what was expected.
 
-use nalgebra::{SMatrix, SVector};
-
 use crate::error::Error;
 use crate::json::Value;
 
@@ -109,32 +107,62 @@ pub fn choice<T: Copy>(value: &Value, name: &str, options: &[(T, &str)]) -> Resu
     ))
 }
 
-/// An array of exactly `N` finite numbers.
-pub fn vector<const N: usize>(value: &Value, path: &str) -> Result<SVector<f64, N>, Error> {
-    let items = array(value, path, N, &numbers_phrase(N))?;
-    let mut out = SVector::<f64, N>::zeros();
-    for (i, item) in items.iter().enumerate() {
-        out[i] = number(item, &format!("{path}[{i}]"))?;
+/// An array of exactly `len` finite numbers.
+pub fn vector(value: &Value, path: &str, len: usize) -> Result<Vec<f64>, Error> {
+    let items = array(value, path, len, &numbers_phrase(len))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| number(item, &format!("{path}[{i}]")))
+        .collect()
+}
+
+/// An array of 1 to `max` finite numbers.
+pub fn vector_up_to(value: &Value, path: &str, max: usize, what: &str) -> Result<Vec<f64>, Error> {
+    match value {
+        Value::Array(items) if (1..=max).contains(&items.len()) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| number(item, &format!("{path}[{i}]")))
+            .collect(),
+        other => Err(Error::new(
+            path,
+            format!(
+                "{path} must be an array of 1 to {max} numbers ({what}), got {}",
+                other.describe()
+            ),
+        )),
+    }
+}
+
+/// `rows` rows of `cols` finite numbers each, read row-major into one flat list; `why` says
+/// where the expected shape comes from.
+pub fn matrix(
+    value: &Value,
+    path: &str,
+    rows: usize,
+    cols: usize,
+    why: &str,
+) -> Result<Vec<f64>, Error> {
+    let rows_phrase = format!(
+        "an array of {rows} rows ({why}), each {}",
+        numbers_phrase(cols)
+    );
+    let items = array(value, path, rows, &rows_phrase)?;
+    let mut out = Vec::with_capacity(rows * cols);
+    for (i, row) in items.iter().enumerate() {
+        let row_path = format!("{path}[{i}]");
+        out.extend(vector(row, &row_path, cols)?);
     }
     Ok(out)
 }
 
-/// `R` rows of `C` finite numbers each, read row-major: `value[i][j]` is `(i, j)`.
-pub fn matrix<const R: usize, const C: usize>(
-    value: &Value,
-    path: &str,
-) -> Result<SMatrix<f64, R, C>, Error> {
-    let rows_phrase = format!("an array of {R} rows, each {}", numbers_phrase(C));
-    let rows = array(value, path, R, &rows_phrase)?;
-    let mut out = SMatrix::<f64, R, C>::zeros();
-    for (i, row) in rows.iter().enumerate() {
-        let row_path = format!("{path}[{i}]");
-        let items = array(row, &row_path, C, &numbers_phrase(C))?;
-        for (j, item) in items.iter().enumerate() {
-            out[(i, j)] = number(item, &format!("{row_path}[{j}]"))?;
-        }
+/// The number of entries of an array, if `value` is one.
+pub fn array_len(value: &Value) -> Option<usize> {
+    match value {
+        Value::Array(items) => Some(items.len()),
+        _ => None,
     }
-    Ok(out)
 }
 
 fn array<'v>(value: &'v Value, path: &str, len: usize, what: &str) -> Result<&'v [Value], Error> {

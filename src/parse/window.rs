@@ -4,31 +4,32 @@ use super::values::{vector, whole, Object};
 use crate::error::Error;
 use crate::json::Value;
 use crate::landscape::{Window, MAX_RESOLUTION};
-use crate::state::Params;
+use crate::network::arch::Arch;
 
 /// Reads a landscape window such as
 /// `{"a":"w2.0.0","b":"w2.1.0","a_range":[-2,3],"b_range":[-2,3],"resolution":101}`.
-pub fn parse_window(value: &Value) -> Result<Window, Error> {
+pub fn parse_window(value: &Value, arch: &Arch) -> Result<Window, Error> {
     let window = Object::read(value, "the window", "window", "an object")?;
     let get = |name: &str| window.require(name, name, "");
     let param = |name: &str| -> Result<usize, Error> {
         let value = get(name)?;
         match value {
-            Value::String(s) => Params::index_of(s),
+            Value::String(s) => arch.param_named(s).map(|id| arch.index(id)),
             _ => None,
         }
         .ok_or_else(|| {
             Error::new(
                 name,
                 format!(
-                    "{name} must name a parameter (w1.0.0 … b2.0), got {}",
+                    "{name} must name a weight or bias of this network (w1.0.0 … b{}.0), got {}",
+                    arch.depth(),
                     value.describe()
                 ),
             )
         })
     };
     let range = |name: &str| -> Result<(f64, f64), Error> {
-        let v = vector::<2>(get(name)?, name)?;
+        let v = vector(get(name)?, name, 2)?;
         if v[0] < v[1] {
             Ok((v[0], v[1]))
         } else {

@@ -1,182 +1,234 @@
-//! The backward stages: from ∂E/∂y back to ∂E/∂W1, one link of the chain rule at a time.
+//! The backward stages: from ∂E/∂y back to ∂E/∂W⁽¹⁾, one link of the chain rule at a time.
 
-use super::symbols::{self as sym, w1_edges, w2_edges};
-use super::{formula, named, names, Phase, Stage, Tape};
-use crate::formula::Expr;
-use crate::loss::LossFn;
-use crate::state::{HIDDEN, INPUTS};
+use super::{formula, stage, Stage, Tape};
+use crate::formula::{Expr, Quantity};
+use crate::network::activation::Activation;
+use crate::network::arch::ParamId;
+use crate::network::loss::LossFn;
+use crate::symbols;
 
 impl Tape<'_> {
+    fn cross_entropy(&self) -> bool {
+        self.pass.state.loss_fn == LossFn::CrossEntropy
+    }
+
     pub(super) fn grad_y(&self) -> Stage {
-        Stage {
-            phase: Phase::Backward,
-            edges: Vec::new(),
-            nodes: names(&["loss", "y.0"]),
-            explanation: format!(
-                "How fast the loss changes when the output changes: the first link of the chain rule. For E = {} it is {}. A negative value means a larger y would lower E.",
-                self.loss_text(),
-                match self.pass.state.loss_fn {
-                    LossFn::Squared => "2(y − t)",
-                    LossFn::HalfSquared => "y − t: the ½ cancels the 2 from the square",
-                }
+        let l = self.arch().depth();
+        let formulas = (0..self.arch().outputs())
+            .map(|k| {
+                let (y, t) = (self.a(l, k), self.t(k));
+                let diff = Expr::difference(y.clone(), t);
+                let rhs = match self.pass.state.loss_fn {
+                    LossFn::Squared => Expr::product(vec![Expr::number(2.0), diff]),
+                    LossFn::HalfSquared => diff,
+                    LossFn::CrossEntropy => Expr::quotient(
+                        diff,
+                        Expr::product(vec![y.clone(), Expr::difference(Expr::number(1.0), y)]),
+                    ),
+                };
+                formula(
+                    Quantity::NodeGrad,
+                    self.node_name(l, k),
+                    self.d_a(l, k),
+                    rhs,
+                    self.pass.grads.d_a[l][k],
+                )
+            })
+            .collect();
+        let derivative = match self.pass.state.loss_fn {
+            LossFn::Squared => "2(y − t)",
+            LossFn::HalfSquared => "y − t: the ½ cancels the 2 from the square",
+            LossFn::CrossEntropy => {
+                "(y − t) / (y(1 − y)), which grows without bound as a wrong output saturates"
+            }
+        };
+        let mut nodes = vec!["loss".to_string()];
+        nodes.extend(self.nodes(l));
+        stage(
+            Vec::new(),
+            nodes,
+            format!(
+                "How fast the loss changes when the output changes: the first link of the chain rule. For E = {} it is {derivative}. A negative value means a larger y would lower E.",
+                self.loss_text()
             ),
-            formulas: vec![formula(
-                "y.0",
-                Some("grad.y[0]".into()),
-                self.d_y(),
-                match self.pass.state.loss_fn {
-                    LossFn::Squared => {
-                        Expr::product(vec![Expr::number(2.0), Expr::difference(self.y(), self.t())])
-                    }
-                    LossFn::HalfSquared => Expr::difference(self.y(), self.t()),
-                },
-                self.pass.grads.d_y[0],
-            )],
-            ..named("grad_y")
-        }
-    }
-
-    pub(super) fn delta_out(&self) -> Stage {
-        let g = &self.pass.grads;
-        Stage {
-            phase: Phase::Backward,
-            edges: Vec::new(),
-            nodes: names(&["y.0"]),
-            explanation: "Multiply by the sigmoid's slope at the output, σ′(z⁽²⁾) = y(1 − y), to get δ_out = ∂E/∂z⁽²⁾, the output's error signal. The bias adds straight into z⁽²⁾, so ∂E/∂b⁽²⁾ = δ_out.".to_string(),
-            formulas: vec![
-                formula(
-                    "y.0",
-                    None,
-                    self.slope_out(),
-                    Expr::product(vec![self.y(), Expr::difference(Expr::number(1.0), self.y())]),
-                    self.slope_out_value(),
-                ),
-                formula(
-                    "y.0",
-                    Some("grad.z2[0]".into()),
-                    self.d_z2(),
-                    Expr::product(vec![self.d_y(), self.slope_out()]),
-                    g.d_z2[0],
-                ),
-                formula(
-                    "y.0",
-                    Some("grad.b2[0]".into()),
-                    Expr::grad(sym::b2(), g.d_params.b2[0]),
-                    self.d_z2(),
-                    g.d_params.b2[0],
-                ),
-            ],
-            ..named("delta_out")
-        }
-    }
-
-    pub(super) fn grad_w2(&self) -> Stage {
-        let g = &self.pass.grads;
-        let formulas = (0..HIDDEN)
-            .map(|j| {
-                formula(
-                    &format!("w2.{j}.0"),
-                    Some(format!("grad.w2[{j}][0]")),
-                    Expr::grad(sym::w2(j), g.d_params.w2[(j, 0)]),
-                    Expr::product(vec![self.d_y(), self.slope_out(), self.h(j)]),
-                    g.d_params.w2[(j, 0)],
-                )
-            })
-            .collect();
-        Stage {
-            phase: Phase::Backward,
-            edges: w2_edges(),
-            nodes: names(&["y.0", "h.0", "h.1"]),
-            explanation: "Each output weight's gradient is the output's error signal times the activation that flows through that weight: ∂E/∂w⁽²⁾ⱼ = ∂E/∂y · σ′(z⁽²⁾) · hⱼ.".to_string(),
             formulas,
-            ..named("grad_w2")
-        }
+        )
     }
 
-    pub(super) fn grad_h(&self) -> Stage {
-        let (p, g) = (&self.pass.state.params, &self.pass.grads);
-        let formulas = (0..HIDDEN)
-            .map(|j| {
-                formula(
-                    &format!("h.{j}"),
-                    Some(format!("grad.h[{j}]")),
-                    self.d_h(j),
-                    Expr::product(vec![self.d_z2(), Expr::var(sym::w2(j), p.w2[(j, 0)])]),
-                    g.d_h[j],
-                )
-            })
-            .collect();
-        Stage {
-            phase: Phase::Backward,
-            edges: w2_edges(),
-            nodes: names(&["y.0", "h.0", "h.1"]),
-            explanation: "The error signal flows back along the same weights: each hidden neuron receives δ_out times the weight that connects it to the output.".to_string(),
-            formulas,
-            ..named("grad_h")
-        }
-    }
-
-    pub(super) fn delta_hidden(&self) -> Stage {
+    pub(super) fn delta(&self, l: usize) -> Stage {
+        let arch = self.arch();
+        let act = arch.activation(l);
         let g = &self.pass.grads;
+        let output_ce = l == arch.depth() && self.cross_entropy();
         let mut formulas = Vec::new();
-        for j in 0..HIDDEN {
-            let target = format!("h.{j}");
+        for j in 0..arch.width(l) {
+            let target = self.node_name(l, j);
             formulas.push(formula(
-                &target,
-                None,
-                self.slope_hidden(j),
-                Expr::product(vec![
-                    self.h(j),
-                    Expr::difference(Expr::number(1.0), self.h(j)),
-                ]),
-                self.slope_hidden_value(j),
+                Quantity::Slope,
+                target.clone(),
+                self.slope(l, j),
+                slope_rule(act, self.a(l, j), self.z(l, j)),
+                self.pass.slope(l, j),
             ));
+            let rhs = if output_ce {
+                Expr::difference(self.a(l, j), self.t(j))
+            } else {
+                Expr::product(vec![self.d_a(l, j), self.slope(l, j)])
+            };
             formulas.push(formula(
-                &target,
-                Some(format!("grad.z1[{j}]")),
-                self.d_z1(j),
-                Expr::product(vec![self.d_h(j), self.slope_hidden(j)]),
-                g.d_z1[j],
+                Quantity::NodeGrad,
+                target.clone(),
+                self.d_z(l, j),
+                rhs,
+                g.d_z[l][j],
             ));
-            formulas.push(formula(
-                &target,
-                Some(format!("grad.b1[{j}]")),
-                Expr::grad(sym::b1(j), g.d_params.b1[j]),
-                self.d_z1(j),
-                g.d_params.b1[j],
-            ));
+            let bias = ParamId::Bias { layer: l, to: j };
+            let mut b = formula(
+                Quantity::ParamGrad,
+                target,
+                Expr::grad(symbols::param(arch, bias), g.d_params[arch.index(bias)]),
+                self.d_z(l, j),
+                g.d_params[arch.index(bias)],
+            );
+            b.param = Some(bias.name());
+            formulas.push(b);
         }
-        Stage {
-            phase: Phase::Backward,
-            edges: Vec::new(),
-            nodes: names(&["h.0", "h.1"]),
-            explanation: "Each hidden neuron multiplies what it received by its own sigmoid slope hⱼ(1 − hⱼ): that is δ_hidden,ⱼ = ∂E/∂z⁽¹⁾ⱼ, and also ∂E/∂b⁽¹⁾ⱼ.".to_string(),
-            formulas,
-            ..named("delta_hidden")
-        }
+        let z = symbols::z(arch, l, 0).sup;
+        let z = format!("z{}", sup_text(&z));
+        let a = symbols::layer(arch, l).text();
+        let explanation = if output_ce {
+            format!("With cross-entropy, ∂E/∂y · σ′({z}) = (y − t)/(y(1 − y)) · y(1 − y) = y − t: the sigmoid's slope cancels, so δ_out = y − t however saturated the output is. The bias adds straight into {z}, so its gradient is δ_out too.")
+        } else {
+            let delta = if l == arch.depth() {
+                "δ_out".to_string()
+            } else if arch.depth() == 2 {
+                "δ_hidden".to_string()
+            } else {
+                format!("δ{}", sup_text(&format!("({l})")))
+            };
+            format!(
+                "Multiply by the activation's slope, {} , to get {delta} = ∂E/∂{z}, the error signal of each neuron of this layer. The bias adds straight into {z}, so ∂E/∂b = {delta}.",
+                slope_text(act, &a, &z)
+            )
+        };
+        stage(Vec::new(), self.nodes(l), explanation, formulas)
     }
 
-    pub(super) fn grad_w1(&self) -> Stage {
+    pub(super) fn grad_w(&self, l: usize) -> Stage {
+        let arch = self.arch();
         let g = &self.pass.grads;
+        let output_ce = l == arch.depth() && self.cross_entropy();
         let mut formulas = Vec::new();
-        for i in 0..INPUTS {
-            for j in 0..HIDDEN {
-                formulas.push(formula(
-                    &format!("w1.{i}.{j}"),
-                    Some(format!("grad.w1[{i}][{j}]")),
-                    Expr::grad(sym::w1(i, j), g.d_params.w1[(i, j)]),
-                    Expr::product(vec![self.d_h(j), self.slope_hidden(j), self.x(i)]),
-                    g.d_params.w1[(i, j)],
-                ));
+        for i in 0..arch.width(l - 1) {
+            for j in 0..arch.width(l) {
+                let id = ParamId::Weight {
+                    layer: l,
+                    from: i,
+                    to: j,
+                };
+                let value = g.d_params[arch.index(id)];
+                let rhs = if output_ce {
+                    Expr::product(vec![self.d_z(l, j), self.a(l - 1, i)])
+                } else {
+                    Expr::product(vec![self.d_a(l, j), self.slope(l, j), self.a(l - 1, i)])
+                };
+                let mut f = formula(
+                    Quantity::ParamGrad,
+                    id.name(),
+                    Expr::grad(symbols::param(arch, id), value),
+                    rhs,
+                    value,
+                );
+                f.param = Some(id.name());
+                formulas.push(f);
             }
         }
-        Stage {
-            phase: Phase::Backward,
-            edges: w1_edges(),
-            nodes: names(&["h.0", "h.1", "x.0", "x.1"]),
-            explanation: "Each input weight's gradient is its hidden neuron's error signal times the input it carries: ∂E/∂w⁽¹⁾ᵢⱼ = ∂E/∂hⱼ · σ′(z⁽¹⁾ⱼ) · xᵢ.".to_string(),
+        let mut nodes = self.nodes(l);
+        nodes.extend(self.nodes(l - 1));
+        let below = symbols::layer(arch, l - 1).text();
+        stage(
+            self.edges(l),
+            nodes,
+            format!(
+                "Each weight's gradient is the error signal of the neuron it feeds times the activation that flows through it: ∂E/∂w{}ᵢⱼ = ∂E/∂z{}ⱼ · {below}ᵢ.",
+                sup_text(&format!("({l})")),
+                sup_text(&format!("({l})")),
+            ),
             formulas,
-            ..named("grad_w1")
-        }
+        )
     }
+
+    pub(super) fn grad_h(&self, l: usize) -> Stage {
+        let arch = self.arch();
+        let above = l + 1;
+        let formulas = (0..arch.width(l))
+            .map(|i| {
+                let terms: Vec<Expr> = (0..arch.width(above))
+                    .map(|j| {
+                        Expr::product(vec![
+                            self.d_z(above, j),
+                            self.param(ParamId::Weight {
+                                layer: above,
+                                from: i,
+                                to: j,
+                            }),
+                        ])
+                    })
+                    .collect();
+                let rhs = if terms.len() == 1 {
+                    terms.into_iter().next().unwrap_or(Expr::number(0.0))
+                } else {
+                    Expr::sum(terms)
+                };
+                formula(
+                    Quantity::NodeGrad,
+                    self.node_name(l, i),
+                    self.d_a(l, i),
+                    rhs,
+                    self.pass.grads.d_a[l][i],
+                )
+            })
+            .collect();
+        let mut nodes = self.nodes(above);
+        nodes.extend(self.nodes(l));
+        let explanation = if arch.width(above) == 1 {
+            "The error signal flows back along the same weights: each neuron below receives the error signal above it times the weight that connects them.".to_string()
+        } else {
+            "The error signal flows back along the same weights: each neuron below adds up, over the neurons it feeds, their error signal times the weight that connects them.".to_string()
+        };
+        stage(self.edges(above), nodes, explanation, formulas)
+    }
+}
+
+/// `a(1 − a)`, `1 − a²`, `[z > 0]` or `1`: the slope from the neuron's own values.
+fn slope_rule(act: Activation, a: Expr, z: Expr) -> Expr {
+    match act {
+        Activation::Sigmoid => {
+            Expr::product(vec![a.clone(), Expr::difference(Expr::number(1.0), a)])
+        }
+        Activation::Tanh => Expr::difference(Expr::number(1.0), Expr::square(a)),
+        Activation::Relu => Expr::positive(z),
+        Activation::Linear => Expr::number(1.0),
+    }
+}
+
+/// The slope rule in words, for the explanation.
+fn slope_text(act: Activation, a: &str, z: &str) -> String {
+    match act {
+        Activation::Sigmoid => format!("σ′({z}) = {a}(1 − {a})"),
+        Activation::Tanh => format!("tanh′({z}) = 1 − {a}²"),
+        Activation::Relu => format!(
+            "ReLU′({z}) = [{z} > 0] (1 where the sum is positive, 0 otherwise, and 0 at exactly 0)"
+        ),
+        Activation::Linear => format!("linear′({z}) = 1"),
+    }
+}
+
+fn sup_text(sup: &str) -> String {
+    crate::formula::Symbol {
+        base: "",
+        sub: String::new(),
+        sup: sup.to_string(),
+    }
+    .text()
 }

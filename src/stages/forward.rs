@@ -1,96 +1,133 @@
-//! The forward stages: hidden layer, output, loss.
+//! The forward stages: one per layer, then the loss.
 
-use super::symbols::{self as sym, w1_edges, w2_edges};
-use super::{formula, named, names, Phase, Stage, Tape};
-use crate::formula::{Expr, Symbol};
-use crate::loss::LossFn;
-use crate::state::{HIDDEN, INPUTS};
+use super::{formula, stage, Stage, Tape};
+use crate::formula::{Expr, Quantity, Symbol};
+use crate::network::activation::Activation;
+use crate::network::arch::ParamId;
+use crate::network::loss::LossFn;
+use crate::symbols;
 
-impl Tape<'_> {
-    pub(super) fn forward_hidden(&self) -> Stage {
-        let (p, f) = (&self.pass.state.params, &self.pass.forward);
-        let mut formulas = Vec::new();
-        for j in 0..HIDDEN {
-            let mut terms: Vec<Expr> = (0..INPUTS)
-                .map(|i| Expr::product(vec![self.x(i), Expr::var(sym::w1(i, j), p.w1[(i, j)])]))
-                .collect();
-            terms.push(Expr::var(sym::b1(j), p.b1[j]));
-            let target = format!("h.{j}");
-            let z = Expr::var(sym::z1(j), f.z1[j]);
-            formulas.push(formula(
-                &target,
-                Some(format!("z1[{j}]")),
-                z.clone(),
-                Expr::sum(terms),
-                f.z1[j],
-            ));
-            formulas.push(formula(
-                &target,
-                Some(format!("h[{j}]")),
-                self.h(j),
-                Expr::sigmoid(z),
-                f.h[j],
-            ));
-        }
-        Stage {
-            phase: Phase::Forward,
-            edges: w1_edges(),
-            nodes: names(&["x.0", "x.1", "h.0", "h.1"]),
-            explanation: "Each hidden neuron adds up its weighted inputs and its bias into z⁽¹⁾, then squashes that sum with the sigmoid: h = σ(z⁽¹⁾).".to_string(),
-            formulas,
-            ..named("forward_hidden")
-        }
-    }
-
-    pub(super) fn forward_output(&self) -> Stage {
-        let (p, f) = (&self.pass.state.params, &self.pass.forward);
-        let mut terms: Vec<Expr> = (0..HIDDEN)
-            .map(|j| Expr::product(vec![self.h(j), Expr::var(sym::w2(j), p.w2[(j, 0)])]))
-            .collect();
-        terms.push(Expr::var(sym::b2(), p.b2[0]));
-        let z = Expr::var(sym::z2(), f.z2[0]);
-        Stage {
-            phase: Phase::Forward,
-            edges: w2_edges(),
-            nodes: names(&["h.0", "h.1", "y.0"]),
-            explanation: "The output neuron does the same with the hidden activations: z⁽²⁾ is their weighted sum plus its bias, and y = σ(z⁽²⁾).".to_string(),
-            formulas: vec![
-                formula("y.0", Some("z2[0]".into()), z.clone(), Expr::sum(terms), f.z2[0]),
-                formula("y.0", Some("y[0]".into()), self.y(), Expr::sigmoid(z), f.y[0]),
-            ],
-            ..named("forward_output")
-        }
-    }
-
-    pub(super) fn loss(&self) -> Stage {
-        let loss = self.pass.forward.loss;
-        Stage {
-            phase: Phase::Loss,
-            edges: Vec::new(),
-            nodes: names(&["y.0", "t.0", "loss"]),
-            explanation: format!(
-                "The loss measures how far the output is from the target: E = {}. Backpropagation starts here and works backwards.",
-                self.loss_text()
-            ),
-            formulas: vec![formula(
-                "loss",
-                Some("loss".into()),
-                Expr::var(Symbol::plain("E"), loss),
-                self.loss_expr(),
-                loss,
-            )],
-            ..named("loss")
-        }
+/// How a stage's text names activation `act`: "the sigmoid", "tanh" …
+pub(super) fn activation_phrase(act: Activation) -> &'static str {
+    match act {
+        Activation::Sigmoid => "squashes that sum with the sigmoid",
+        Activation::Tanh => "squashes that sum with tanh",
+        Activation::Relu => "passes that sum through ReLU (negative sums become 0)",
+        Activation::Linear => "passes that sum on unchanged (a linear activation)",
     }
 }
 
 impl Tape<'_> {
-    /// `(y − t)²` or `½·(y − t)²`, as the state's convention says.
-    fn loss_expr(&self) -> Expr {
-        let square = Expr::square(Expr::difference(self.y(), self.t()));
+    pub(super) fn forward(&self, l: usize) -> Stage {
+        let arch = self.arch();
+        let act = arch.activation(l);
+        let mut formulas = Vec::new();
+        for j in 0..arch.width(l) {
+            let mut terms: Vec<Expr> = (0..arch.width(l - 1))
+                .map(|i| {
+                    Expr::product(vec![
+                        self.a(l - 1, i),
+                        self.param(ParamId::Weight {
+                            layer: l,
+                            from: i,
+                            to: j,
+                        }),
+                    ])
+                })
+                .collect();
+            terms.push(self.param(ParamId::Bias { layer: l, to: j }));
+            let target = self.node_name(l, j);
+            let (z, value) = (self.z(l, j), self.pass.forward.z[l][j]);
+            formulas.push(formula(
+                Quantity::PreActivation,
+                target.clone(),
+                z.clone(),
+                Expr::sum(terms),
+                value,
+            ));
+            formulas.push(formula(
+                Quantity::Activation,
+                target,
+                self.a(l, j),
+                Expr::apply(act.name(), z),
+                self.pass.forward.a[l][j],
+            ));
+        }
+        let mut nodes = self.nodes(l - 1);
+        nodes.extend(self.nodes(l));
+        let (a, z) = (
+            symbols::layer(arch, l).text(),
+            Symbol::layered("z", l, String::new()).text(),
+        );
+        let explanation = if l == arch.depth() && l > 1 {
+            format!(
+                "The output layer does the same with the activations below it: {z} is their weighted sum plus its bias, and it {}: {a} = {}({z}).",
+                activation_phrase(act),
+                function_text(act)
+            )
+        } else {
+            let who = if l == arch.depth() {
+                "output neuron".to_string()
+            } else if arch.depth() == 2 {
+                "hidden neuron".to_string()
+            } else {
+                format!("neuron of hidden layer {l}")
+            };
+            format!(
+                "Each {who} adds up its weighted inputs and its bias into {z}, then {}: {a} = {}({z}).",
+                activation_phrase(act),
+                function_text(act)
+            )
+        };
+        stage(self.edges(l), nodes, explanation, formulas)
+    }
+
+    pub(super) fn loss(&self) -> Stage {
+        let loss = self.pass.forward.loss;
+        let outputs = self.arch().outputs();
+        let terms: Vec<Expr> = (0..outputs).map(|k| self.loss_expr(k)).collect();
+        let rhs = if outputs == 1 {
+            terms.into_iter().next().unwrap_or(Expr::number(0.0))
+        } else {
+            Expr::sum(terms)
+        };
+        let mut nodes = self.nodes(self.arch().depth());
+        nodes.extend((0..outputs).map(|k| format!("t.{k}")));
+        nodes.push("loss".into());
+        let sum = if outputs > 1 {
+            ", summed over the outputs"
+        } else {
+            ""
+        };
+        stage(
+            Vec::new(),
+            nodes,
+            format!(
+                "The loss measures how far the output is from the target: E = {}{sum}. Backpropagation starts here and works backwards.",
+                self.loss_text()
+            ),
+            vec![formula(Quantity::Loss, "loss".into(), Expr::var(Symbol::plain("E"), loss), rhs, loss)],
+        )
+    }
+
+    /// One output's term of the loss: `(y − t)²`, `½·(y − t)²` or `−[t ln y + (1 − t) ln(1 − y)]`.
+    fn loss_expr(&self, k: usize) -> Expr {
+        let l = self.arch().depth();
+        let (y, t) = (self.a(l, k), self.t(k));
+        let square = || Expr::square(Expr::difference(y.clone(), t.clone()));
         match self.pass.state.loss_fn {
-            LossFn::Squared => square,
-            LossFn::HalfSquared => Expr::product(vec![Expr::number(0.5), square]),
+            LossFn::Squared => square(),
+            LossFn::HalfSquared => Expr::product(vec![Expr::number(0.5), square()]),
+            LossFn::CrossEntropy => Expr::product(vec![
+                Expr::number(-1.0),
+                Expr::sum(vec![
+                    Expr::product(vec![t.clone(), Expr::ln(y.clone())]),
+                    Expr::product(vec![
+                        Expr::difference(Expr::number(1.0), t),
+                        Expr::ln(Expr::difference(Expr::number(1.0), y)),
+                    ]),
+                ]),
+            ]),
         }
     }
 
@@ -98,6 +135,17 @@ impl Tape<'_> {
         match self.pass.state.loss_fn {
             LossFn::Squared => "(y − t)²",
             LossFn::HalfSquared => "½(y − t)²",
+            LossFn::CrossEntropy => "−[t ln y + (1 − t) ln(1 − y)] (cross-entropy)",
         }
+    }
+}
+
+/// `σ`, `tanh`, `ReLU` or the identity as text.
+pub(super) fn function_text(act: Activation) -> &'static str {
+    match act {
+        Activation::Sigmoid => "σ",
+        Activation::Tanh => "tanh",
+        Activation::Relu => "ReLU",
+        Activation::Linear => "",
     }
 }

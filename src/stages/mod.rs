@@ -1,15 +1,20 @@
-//! The tape: one full pass — forward, loss, backward, update — cut into the ten stages the page
+//! The tape: one full pass — forward, loss, backward, update — cut into the stages the page
 //! replays click by click, each with the formulas and numbers it reveals.
+//!
+//! The tape is generated from the layers: a forward stage per layer, the loss, `∂E/∂y`, then for
+//! each layer `l` from the output down to the first: `δ⁽ˡ⁾` with `∂E/∂b⁽ˡ⁾`, `∂E/∂W⁽ˡ⁾`, and
+//! (for `l > 1`) `∂E/∂h⁽ˡ⁻¹⁾`; then the update. For the seed's 2-2-1 that is ten stages.
 
 mod backward;
 mod forward;
-mod symbols;
 mod update;
 
 use serde::Serialize;
 
 use crate::evaluate::Pass;
 use crate::formula::{Expr, Formula, Quantity, Relation};
+use crate::network::arch::{Arch, NodeId};
+use crate::symbols;
 
 /// Which part of the pass a stage belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -21,14 +26,31 @@ pub enum Phase {
     Update,
 }
 
+/// What a stage computes; the tape is a list of these, derived from the architecture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Layer `l`'s pre-activations and activations.
+    Forward(usize),
+    Loss,
+    /// `∂E/∂y`.
+    GradY,
+    /// `δ⁽ˡ⁾ = ∂E/∂z⁽ˡ⁾` and `∂E/∂b⁽ˡ⁾`.
+    Delta(usize),
+    /// `∂E/∂W⁽ˡ⁾`.
+    GradW(usize),
+    /// `∂E/∂h⁽ˡ⁾` of hidden layer `l`, through the weights of layer `l + 1`.
+    GradH(usize),
+    Update,
+}
+
 /// One stage of the tape.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Stage {
     /// A stable name, e.g. `grad_w2`.
-    pub id: &'static str,
+    pub id: String,
     /// 1-based position in the tape.
     pub index: usize,
-    pub title: &'static str,
+    pub title: String,
     pub phase: Phase,
     /// The edges this stage's values travel along, named like their weights (`w1.0.1`); forward
     /// stages travel them from input to output, backward stages the other way.
@@ -40,75 +62,120 @@ pub struct Stage {
     pub formulas: Vec<Formula>,
 }
 
-/// The ten stages, in order: id and title.
-pub const STAGES: [(&str, &str); 10] = [
-    ("forward_hidden", "Forward to hidden"),
-    ("forward_output", "Forward to output"),
-    ("loss", "Loss"),
-    ("grad_y", "∂E/∂y"),
-    ("delta_out", "δ_out and ∂E/∂b⁽²⁾"),
-    ("grad_w2", "∂E/∂W⁽²⁾"),
-    ("grad_h", "∂E/∂h"),
-    ("delta_hidden", "δ_hidden and ∂E/∂b⁽¹⁾"),
-    ("grad_w1", "∂E/∂W⁽¹⁾"),
-    ("update", "Update"),
-];
-
 /// A stage's id, 1-based index and title, without any numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StageInfo {
-    pub id: &'static str,
+    pub id: String,
     pub index: usize,
-    pub title: &'static str,
+    pub title: String,
 }
 
-/// The ten stages' ids, indices and titles.
-pub fn stage_list() -> Vec<StageInfo> {
-    STAGES
-        .iter()
+/// The steps of the tape for `arch`, in order.
+pub fn plan(arch: &Arch) -> Vec<Step> {
+    let depth = arch.depth();
+    let mut steps: Vec<Step> = (1..=depth).map(Step::Forward).collect();
+    steps.extend([Step::Loss, Step::GradY]);
+    for l in (1..=depth).rev() {
+        steps.extend([Step::Delta(l), Step::GradW(l)]);
+        if l > 1 {
+            steps.push(Step::GradH(l - 1));
+        }
+    }
+    steps.push(Step::Update);
+    steps
+}
+
+impl Step {
+    /// The stage's stable id: `forward_1`, `loss`, `grad_y`, `delta_2`, `grad_w2`, `grad_h1`,
+    /// `update`.
+    pub fn id(self) -> String {
+        match self {
+            Step::Forward(l) => format!("forward_{l}"),
+            Step::Loss => "loss".into(),
+            Step::GradY => "grad_y".into(),
+            Step::Delta(l) => format!("delta_{l}"),
+            Step::GradW(l) => format!("grad_w{l}"),
+            Step::GradH(l) => format!("grad_h{l}"),
+            Step::Update => "update".into(),
+        }
+    }
+
+    /// The stage's title: for the 2-2-1, "Forward to hidden", "δ_out and ∂E/∂b⁽²⁾" and so on.
+    pub fn title(self, arch: &Arch) -> String {
+        let depth = arch.depth();
+        let sup = |l: usize| symbols::layer(arch, l).sup.clone();
+        let b = |l: usize| format!("∂E/∂b{}", superscript(&format!("({l})")));
+        match self {
+            Step::Forward(l) if l == depth => "Forward to output".into(),
+            Step::Forward(_) if depth == 2 => "Forward to hidden".into(),
+            Step::Forward(l) => format!("Forward to hidden layer {l}"),
+            Step::Loss => "Loss".into(),
+            Step::GradY => "∂E/∂y".into(),
+            Step::Delta(l) if l == depth => format!("δ_out and {}", b(l)),
+            Step::Delta(l) if depth == 2 => format!("δ_hidden and {}", b(l)),
+            Step::Delta(l) => format!("δ{} and {}", superscript(&format!("({l})")), b(l)),
+            Step::GradW(l) => format!("∂E/∂W{}", superscript(&format!("({l})"))),
+            Step::GradH(l) => format!("∂E/∂h{}", superscript(&sup(l))),
+            Step::Update => "Update".into(),
+        }
+    }
+
+    pub fn phase(self) -> Phase {
+        match self {
+            Step::Forward(_) => Phase::Forward,
+            Step::Loss => Phase::Loss,
+            Step::Update => Phase::Update,
+            _ => Phase::Backward,
+        }
+    }
+}
+
+fn superscript(text: &str) -> String {
+    crate::formula::Symbol {
+        base: "",
+        sub: String::new(),
+        sup: text.to_string(),
+    }
+    .text()
+}
+
+/// The stages' ids, indices and titles for `arch`, without computing a pass.
+pub fn stage_list(arch: &Arch) -> Vec<StageInfo> {
+    plan(arch)
+        .into_iter()
         .enumerate()
-        .map(|(i, (id, title))| StageInfo {
-            id,
+        .map(|(i, step)| StageInfo {
+            id: step.id(),
             index: i + 1,
-            title,
+            title: step.title(arch),
         })
         .collect()
 }
 
-/// An empty stage named `id`, with its index and title from [`STAGES`]; builders fill the rest.
-fn named(id: &'static str) -> Stage {
-    let (index, title) = STAGES
-        .iter()
-        .enumerate()
-        .find(|(_, (known, _))| *known == id)
-        .map_or((0, ""), |(i, (_, title))| (i + 1, *title));
-    Stage {
-        id,
-        index,
-        title,
-        phase: Phase::Forward,
-        edges: Vec::new(),
-        nodes: Vec::new(),
-        explanation: String::new(),
-        formulas: Vec::new(),
-    }
-}
-
-/// The ten stages of one pass, in order.
+/// The stages of one pass, in order.
 pub fn stages(pass: &Pass) -> Vec<Stage> {
     let tape = Tape { pass };
-    vec![
-        tape.forward_hidden(),
-        tape.forward_output(),
-        tape.loss(),
-        tape.grad_y(),
-        tape.delta_out(),
-        tape.grad_w2(),
-        tape.grad_h(),
-        tape.delta_hidden(),
-        tape.grad_w1(),
-        tape.update(),
-    ]
+    let arch = &pass.state.arch;
+    plan(arch)
+        .into_iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let mut stage = match step {
+                Step::Forward(l) => tape.forward(l),
+                Step::Loss => tape.loss(),
+                Step::GradY => tape.grad_y(),
+                Step::Delta(l) => tape.delta(l),
+                Step::GradW(l) => tape.grad_w(l),
+                Step::GradH(l) => tape.grad_h(l),
+                Step::Update => tape.update(),
+            };
+            stage.id = step.id();
+            stage.index = i + 1;
+            stage.title = step.title(arch);
+            stage.phase = step.phase();
+            stage
+        })
+        .collect()
 }
 
 /// Builds the stages of one pass; its methods live beside their phase.
@@ -116,15 +183,31 @@ struct Tape<'a> {
     pass: &'a Pass,
 }
 
-/// A formula line `lhs = rhs` for `target`; `path` locates the same value in `evaluate`'s result
-/// and says what kind of quantity it is.
-fn formula(target: &str, path: Option<String>, lhs: Expr, rhs: Expr, value: f64) -> Formula {
-    let (kind, param) = classify(path.as_deref());
+/// A stage with its edges, nodes, explanation and formulas; `stages` fills in the rest.
+fn stage(
+    edges: Vec<String>,
+    nodes: Vec<String>,
+    explanation: String,
+    formulas: Vec<Formula>,
+) -> Stage {
+    Stage {
+        id: String::new(),
+        index: 0,
+        title: String::new(),
+        phase: Phase::Forward,
+        edges,
+        nodes,
+        explanation,
+        formulas,
+    }
+}
+
+/// A formula line `lhs = rhs` of `kind` for `target`.
+fn formula(kind: Quantity, target: String, lhs: Expr, rhs: Expr, value: f64) -> Formula {
     Formula {
         kind,
-        param,
-        target: target.to_string(),
-        path,
+        param: None,
+        target,
         lhs,
         relation: Relation::Equals,
         rhs,
@@ -133,64 +216,73 @@ fn formula(target: &str, path: Option<String>, lhs: Expr, rhs: Expr, value: f64)
     }
 }
 
-/// The kind of a value from its path in `evaluate`'s result, and the parameter it belongs to:
-/// `grad.w1[0][1]` is the gradient of `w1.0.1`, `next.b2[0]` the update of `b2.0`.
-fn classify(path: Option<&str>) -> (Quantity, Option<String>) {
-    let Some(path) = path else {
-        return (Quantity::Slope, None);
-    };
-    let param = |rest: &str| {
-        Some(
-            rest.replace("][", ".")
-                .replace(['[', ']'], ".")
-                .trim_end_matches('.')
-                .to_string(),
-        )
-    };
-    if let Some(rest) = path.strip_prefix("next.") {
-        (Quantity::Update, param(rest))
-    } else if let Some(rest) = path
-        .strip_prefix("grad.")
-        .filter(|r| r.starts_with(['w', 'b']))
-    {
-        (Quantity::ParamGrad, param(rest))
-    } else if path.starts_with("grad.") {
-        (Quantity::NodeGrad, None)
-    } else if path == "loss" {
-        (Quantity::Loss, None)
-    } else if path.starts_with('z') {
-        (Quantity::PreActivation, None)
-    } else {
-        (Quantity::Activation, None)
+impl Tape<'_> {
+    fn arch(&self) -> &Arch {
+        &self.pass.state.arch
     }
-}
 
-fn names(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
+    /// The names of layer `l`'s neurons.
+    fn nodes(&self, l: usize) -> Vec<String> {
+        let arch = self.arch();
+        arch.layer_nodes(l).map(|n| arch.node_name(n)).collect()
+    }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// The names of weight layer `l`'s edges.
+    fn edges(&self, l: usize) -> Vec<String> {
+        let arch = self.arch();
+        (0..arch.width(l - 1))
+            .flat_map(|i| (0..arch.width(l)).map(move |j| format!("w{l}.{i}.{j}")))
+            .collect()
+    }
 
-    #[test]
-    fn paths_classify_into_kinds_and_parameters() {
-        assert_eq!(
-            classify(Some("grad.w1[0][1]")),
-            (Quantity::ParamGrad, Some("w1.0.1".into()))
-        );
-        assert_eq!(
-            classify(Some("grad.b2[0]")),
-            (Quantity::ParamGrad, Some("b2.0".into()))
-        );
-        assert_eq!(
-            classify(Some("next.w2[1][0]")),
-            (Quantity::Update, Some("w2.1.0".into()))
-        );
-        assert_eq!(classify(Some("grad.h[1]")), (Quantity::NodeGrad, None));
-        assert_eq!(classify(Some("z1[0]")), (Quantity::PreActivation, None));
-        assert_eq!(classify(Some("y[0]")), (Quantity::Activation, None));
-        assert_eq!(classify(Some("loss")), (Quantity::Loss, None));
-        assert_eq!(classify(None), (Quantity::Slope, None));
+    fn node_name(&self, layer: usize, index: usize) -> String {
+        self.arch().node_name(NodeId { layer, index })
+    }
+
+    /// `a⁽ˡ⁾ⱼ` (`xᵢ` for `l = 0`, `y` for the output) and its value.
+    fn a(&self, l: usize, j: usize) -> Expr {
+        Expr::var(
+            symbols::node(self.arch(), NodeId { layer: l, index: j }),
+            self.pass.forward.a[l][j],
+        )
+    }
+
+    fn z(&self, l: usize, j: usize) -> Expr {
+        Expr::var(symbols::z(self.arch(), l, j), self.pass.forward.z[l][j])
+    }
+
+    fn t(&self, k: usize) -> Expr {
+        Expr::var(symbols::t(self.arch(), k), self.pass.state.example.t[k])
+    }
+
+    fn d_a(&self, l: usize, j: usize) -> Expr {
+        Expr::grad(
+            symbols::node(self.arch(), NodeId { layer: l, index: j }),
+            self.pass.grads.d_a[l][j],
+        )
+    }
+
+    fn d_z(&self, l: usize, j: usize) -> Expr {
+        Expr::grad(symbols::z(self.arch(), l, j), self.pass.grads.d_z[l][j])
+    }
+
+    fn slope(&self, l: usize, j: usize) -> Expr {
+        Expr::slope(
+            self.arch().activation(l).name(),
+            symbols::z(self.arch(), l, j),
+            self.pass.slope(l, j),
+        )
+    }
+
+    fn param(&self, id: crate::network::arch::ParamId) -> Expr {
+        let arch = self.arch();
+        Expr::var(
+            symbols::param(arch, id),
+            self.pass.state.params[arch.index(id)],
+        )
+    }
+
+    fn eta(&self) -> Expr {
+        Expr::var(crate::formula::Symbol::plain("η"), self.pass.state.lr)
     }
 }

@@ -1,64 +1,34 @@
 //! The update stage: every weight and bias takes one step.
 
-use super::symbols::{self as sym, w1_edges, w2_edges};
-use super::{classify, named, names, Phase, Stage, Tape};
-use crate::formula::{Expr, Formula, Relation, Symbol};
-use crate::state::{Direction, Mode, HIDDEN, INPUTS};
-use crate::update::signed_rate;
+use super::{stage, Stage, Tape};
+use crate::formula::{Expr, Formula, Quantity, Relation};
+use crate::network::arch::{NodeId, ParamId};
+use crate::state::{Direction, Mode};
+use crate::symbols;
+use crate::train::update::signed_rate;
 
 impl Tape<'_> {
     pub(super) fn update(&self) -> Stage {
-        let (old, new) = (&self.pass.state.params, &self.pass.next.params);
-        let (grad, _) = self.pass.update_grads();
-        let mut formulas = Vec::new();
-        for i in 0..INPUTS {
-            for j in 0..HIDDEN {
-                formulas.push(self.assign(
-                    format!("w1.{i}.{j}"),
-                    format!("next.w1[{i}][{j}]"),
-                    sym::w1(i, j),
-                    (old.w1[(i, j)], grad.w1[(i, j)], new.w1[(i, j)]),
-                ));
-            }
-        }
-        for j in 0..HIDDEN {
-            formulas.push(self.assign(
-                format!("h.{j}"),
-                format!("next.b1[{j}]"),
-                sym::b1(j),
-                (old.b1[j], grad.b1[j], new.b1[j]),
-            ));
-        }
-        for j in 0..HIDDEN {
-            formulas.push(self.assign(
-                format!("w2.{j}.0"),
-                format!("next.w2[{j}][0]"),
-                sym::w2(j),
-                (old.w2[(j, 0)], grad.w2[(j, 0)], new.w2[(j, 0)]),
-            ));
-        }
-        formulas.push(self.assign(
-            "y.0".to_string(),
-            "next.b2[0]".to_string(),
-            sym::b2(),
-            (old.b2[0], grad.b2[0], new.b2[0]),
-        ));
-        let mut edges = w1_edges();
-        edges.extend(w2_edges());
-        Stage {
-            phase: Phase::Update,
-            edges,
-            nodes: names(&["h.0", "h.1", "y.0"]),
-            explanation: self.update_explanation(),
-            formulas,
-            ..named("update")
-        }
+        let arch = self.arch();
+        let formulas = arch
+            .params()
+            .into_iter()
+            .map(|id| self.assign(id))
+            .collect();
+        let edges = (1..=arch.depth()).flat_map(|l| self.edges(l)).collect();
+        let nodes = (1..=arch.depth()).flat_map(|l| self.nodes(l)).collect();
+        stage(edges, nodes, self.update_explanation(), formulas)
     }
 
     fn update_explanation(&self) -> String {
         let state = &self.pass.state;
+        let biases = if state.train_biases {
+            ""
+        } else {
+            " The biases are not trained here (train_biases is off): they keep their values."
+        };
         if state.direction == Direction::Ascent {
-            return "This update adds the gradient, p ← p + η·∂E/∂p, exactly as the seed notebook's w += lr·grad does. Adding the gradient walks uphill: it is gradient ascent, and the loss grows at every step. The fix is to subtract it: p ← p − η·∂E/∂p.".to_string();
+            return format!("This update adds the gradient, p ← p + η·∂E/∂p, exactly as the seed notebook's w += lr·grad does. Adding the gradient walks uphill: it is gradient ascent, and the loss grows at every step. The fix is to subtract it: p ← p − η·∂E/∂p.{biases}");
         }
         let rule = match (self.pass.update_grads().1, state.mode) {
             (true, _) => format!(
@@ -70,40 +40,50 @@ impl Tape<'_> {
             }
             _ => "against its gradient, p ← p − η·∂E/∂p".to_string(),
         };
-        format!("Gradient descent moves every weight and bias a small step {rule}, with all gradients taken at the old parameters. (The seed notebook's loop adds the gradient instead: that climbs the loss.)")
+        format!("Gradient descent moves every weight and bias a small step {rule}, with all gradients taken at the old parameters. (The seed notebook's loop adds the gradient instead: that climbs the loss.){biases}")
     }
 
-    /// `p ← p − η·∂E/∂p` (or `+` for ascent, `∂J` for a batch mean), from `(old, gradient, new)`.
-    fn assign(
-        &self,
-        target: String,
-        path: String,
-        symbol: Symbol,
-        (old, grad, new): (f64, f64, f64),
-    ) -> Formula {
-        let state = &self.pass.state;
-        let gradient = if self.pass.update_grads().1 {
-            Expr::mean_grad(symbol.clone(), grad)
-        } else {
-            Expr::grad(symbol.clone(), grad)
-        };
+    /// `p ← p − η·∂E/∂p` (or `+` for ascent, `∂J` for a batch mean; `b ← b` when biases are
+    /// not trained).
+    fn assign(&self, id: ParamId) -> Formula {
+        let (state, arch) = (&self.pass.state, self.arch());
+        let k = arch.index(id);
+        let (grads, mean) = self.pass.update_grads();
+        let (old, grad, new) = (state.params[k], grads[k], self.pass.next.params[k]);
+        let symbol = symbols::param(arch, id);
         let before = Expr::var(symbol.clone(), old);
-        let step = Expr::product(vec![self.eta(), gradient]);
-        let rhs = match state.direction {
-            Direction::Descent => Expr::difference(before, step),
-            Direction::Ascent => Expr::sum(vec![before, step]),
+        let frozen = id.is_bias() && !state.train_biases;
+        let rhs = if frozen {
+            before
+        } else {
+            let gradient = if mean {
+                Expr::mean_grad(symbol.clone(), grad)
+            } else {
+                Expr::grad(symbol.clone(), grad)
+            };
+            let step = Expr::product(vec![self.eta(), gradient]);
+            match state.direction {
+                Direction::Descent => Expr::difference(before, step),
+                Direction::Ascent => Expr::sum(vec![before, step]),
+            }
         };
-        let (kind, param) = classify(Some(&path));
+        let target = match id {
+            ParamId::Weight { .. } => id.name(),
+            ParamId::Bias { layer, to } => arch.node_name(NodeId { layer, index: to }),
+        };
         Formula {
-            kind,
-            param,
+            kind: Quantity::Update,
+            param: Some(id.name()),
             target,
-            path: Some(path),
             lhs: Expr::var(symbol, new),
             relation: Relation::Assign,
             rhs,
             value: new,
-            delta: Some(signed_rate(state.lr, state.direction) * grad),
+            delta: Some(if frozen {
+                0.0
+            } else {
+                signed_rate(state.lr, state.direction) * grad
+            }),
         }
     }
 }

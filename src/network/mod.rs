@@ -1,0 +1,9 @@
+//! The network itself: its architecture, activations, loss, forward and backward passes and
+//! initial weights. Nothing here knows about the state, the page or WebAssembly.
+
+pub mod activation;
+pub mod arch;
+pub mod backward;
+pub mod forward;
+pub mod init;
+pub mod loss;

@@ -1,0 +1,4 @@
+//! Training: the objective over the samples, the update rule and training runs.
+
+pub mod objective;
+pub mod update;
