@@ -3,7 +3,6 @@
 
 import { htmlElement } from './dom.js';
 import { formulaParts } from './mathml.js';
-import { STAGE_COUNT } from './pass.js';
 
 const PHASE_NAMES = { forward: 'Forward', loss: 'Loss', backward: 'Backward', update: 'Update' };
 
@@ -23,7 +22,8 @@ function renderStage(body, stage) {
   }
 }
 
-/** Builds the card into `container`. Controller: `update(stage)`, `stage` null before the pass. */
+/** Builds the card into `container`. Controller: `update(stage, stageCount)`, `stage` null
+ * before the pass. */
 export function createCardView(container) {
   const header = htmlElement('div', { class: 'card-header' }, container);
   const counter = htmlElement('span', { class: 'card-counter' }, header);
@@ -31,20 +31,22 @@ export function createCardView(container) {
   const phase = htmlElement('span', { class: 'phase-badge' }, header);
   const body = htmlElement('div', { class: 'card-body' }, container);
   let shown;
+  let shownCount;
 
   return {
-    update(stage) {
-      if (stage === shown) return;
+    update(stage, stageCount) {
+      if (stage === shown && stageCount === shownCount) return;
       shown = stage;
+      shownCount = stageCount;
       body.replaceChildren();
       if (stage === null) {
-        counter.textContent = `0 / ${STAGE_COUNT}`;
+        counter.textContent = `0 / ${stageCount}`;
         title.textContent = 'The chain rule, stage by stage';
         phase.hidden = true;
         renderIntro(body);
         return;
       }
-      counter.textContent = `${stage.index} / ${STAGE_COUNT}`;
+      counter.textContent = `${stage.index} / ${stageCount}`;
       title.textContent = stage.title;
       phase.hidden = false;
       phase.textContent = PHASE_NAMES[stage.phase];

@@ -3,17 +3,18 @@
 // while the status line says why.
 
 import { symbolText } from './format.js';
-import { paramByName, withSample } from './state.js';
+import { withSample } from './state.js';
 
-const editFailure = (values) => `${Object.entries(values)
-  .map(([name, value]) => `${symbolText(paramByName(name).symbol)} = ${value}`).join(', ')} was not applied`;
+const editFailure = (network, values) => `${Object.entries(values)
+  .map(([name, value]) => `${network.hasParam(name) ? symbolText(network.param(name).symbol) : name} = ${value}`)
+  .join(', ')} was not applied`;
 
 /**
  * The commands over `pass`, pausing `trainer`, recording into `undo`; `say(message)` writes the
  * status line and `requestFrame()` asks for a redraw. Commands that can be refused return the
  * sentence that says why, or null when they were applied.
  */
-export function createCommands({ pass, trainer, undo, say, requestFrame }) {
+export function createCommands({ pass, engine, trainer, undo, say, requestFrame }) {
   function run(action, failure, gesture = null) {
     trainer.pause();
     try {
@@ -47,9 +48,26 @@ export function createCommands({ pass, trainer, undo, say, requestFrame }) {
     reset: () => run(pass.reset, 'The example could not be reset'),
     load: (preset) => run(() => pass.load(preset), `${preset.title} could not be loaded`),
     /** Sets parameters; the changes of one `gesture` (e.g. one slider drag) are one undo step. */
-    edit: (values, gesture = null) => run(() => pass.edit(values), editFailure(values), gesture),
+    edit: (values, gesture = null) => run(() => pass.edit(values), editFailure(pass.snapshot().network, values), gesture),
     option: (key, value) => revise((state) => ({ ...state, [key]: value }), { kind: 'option', key }),
     sample: (sample) => revise((state) => withSample(state, sample), { kind: 'sample', sample }),
+    /** Changes the architecture to `{ widths, activations }`; `what` says how, for the status line. */
+    reshape: (arch, what) => run(
+      () => pass.replace((state) => engine.reshape(state, arch), { kind: 'architecture', what }),
+      `${what} was not applied`,
+    ),
+    /** Draws every weight anew from `seed`. */
+    reinitialize: (seed) => run(
+      () => pass.replace((state) => engine.reinitialize(state, seed), { kind: 'reinit', seed }),
+      'The weights could not be drawn anew',
+    ),
+    /** Sets whether updates change the biases. */
+    trainBiases: (on) => revise((state) => {
+      const next = { ...state };
+      if (on) delete next.train_biases;
+      else next.train_biases = false;
+      return next;
+    }, { kind: 'option', key: 'train_biases' }),
     /** Opens `setup` (`{ origin, state, stageIndex }`, from a link or a file), telling `source`. */
     open: (setup, source) => run(() => pass.open(setup, { kind: 'open', source }), 'That setup could not be opened'),
     undo: () => travel('undo'),

@@ -1,10 +1,11 @@
 // The only module that talks to the WebAssembly core. It hands out plain, deeply frozen objects,
-// so no view can change what the core computed.
+// so no view can change what the core computed, and it keeps one network model per architecture.
 
 import init, {
-  evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, stageList, stages, trainRun,
-  validateState,
+  describe, evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, reinitialize, reshape,
+  snapshot, stageList, stages, trainRun, validateState,
 } from './pkg/backprop_viz.js';
+import { architectureKey, architectureOf, createNetwork } from './network.js';
 
 function deepFreeze(value) {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -17,10 +18,14 @@ function deepFreeze(value) {
 /**
  * Loads the core and returns its functions (each throws an Error naming the bad input):
  * - `presets()`: `[{ id, title, note, state }]`, the seed notebook's state first;
- * - `evaluate(state)`: `{ z1, h, z2, y, loss, grad, next, sigma_prime, batch? }`;
- * - `stages(state)`: the ten stages of one pass, with their formulas;
- * - `stageList()`: the ten stages' `{ id, index, title }`, without computing anything;
- * - `trainRun(state, steps, stopBelow)`: `{ state, steps, losses, loss }`;
+ * - `network(state)`: the model of the state's network (see network.js), one per architecture;
+ * - `snapshot(state)`: `{ evaluation, stages }`, one pass's values, gradients and tape in one call;
+ * - `evaluate(state)`: `{ z1 … zL, h1 … h(L−1), y, loss, grad, next, slope, dead, batch? }`;
+ * - `stages(state)`: the stages of one pass, with their formulas;
+ * - `stageList(state)`: the stages' `{ id, index, title }`, without computing anything;
+ * - `reshape(state, { widths, activations })`: the state with another architecture, weights that
+ *   still exist kept; `reinitialize(state, seed)`: every weight drawn anew from `seed`;
+ * - `trainRun(state, steps, stopBelow)`: `{ state, steps, losses, loss, error? }`;
  * - `finiteDifferences(state, eps)`: `[{ name, analytic, numeric, relative_error }]`;
  * - `landscape(state, window)`: the training loss over a grid of two parameters;
  * - `validateState(state)`: the state checked and in canonical form, for links and files;
@@ -29,11 +34,26 @@ function deepFreeze(value) {
  */
 export async function loadEngine() {
   await init();
+  const networks = new Map();
+  function network(state) {
+    const { widths, activations } = architectureOf(state);
+    const key = architectureKey(widths, activations);
+    let found = networks.get(key);
+    if (!found) {
+      found = createNetwork(deepFreeze(describe(state)));
+      networks.set(key, found);
+    }
+    return found;
+  }
   return Object.freeze({
     presets: () => deepFreeze(presets()),
+    network,
+    snapshot: (state) => deepFreeze(snapshot(state)),
     evaluate: (state) => deepFreeze(evaluate(state)),
     stages: (state) => deepFreeze(stages(state)),
-    stageList: () => deepFreeze(stageList()),
+    stageList: (state) => deepFreeze(stageList(state)),
+    reshape: (state, arch) => deepFreeze(reshape(state, arch)),
+    reinitialize: (state, seed) => deepFreeze(reinitialize(state, seed)),
     trainRun: (state, steps, stopBelow) => deepFreeze(trainRun(state, steps, stopBelow)),
     finiteDifferences: (state, eps) => deepFreeze(finiteDifferences(state, eps)),
     landscape: (state, window) => deepFreeze(landscape(state, window)),

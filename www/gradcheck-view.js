@@ -4,7 +4,6 @@
 import { htmlElement, setAttribute, setText } from './dom.js';
 import { formatNumber, fullValue, powerOfTen, symbolText } from './format.js';
 import { objectiveSymbol } from './objective.js';
-import { WEIGHT_NAMES, paramByName } from './state.js';
 
 /**
  * How well the two agree: below 1e-7 they match; below 1e-2 they are close, as when ε is too large
@@ -16,9 +15,9 @@ const VERDICTS = [
   { below: Infinity, name: 'mismatch', mark: '✗', text: 'mismatch' },
 ];
 
-function buildRow(body, name) {
+function buildRow(body, network, name) {
   const row = htmlElement('tr', { class: 'fd-row', 'data-fd': name }, body);
-  htmlElement('th', { scope: 'row', class: 'fd-name' }, row, symbolText(paramByName(name).symbol));
+  htmlElement('th', { scope: 'row', class: 'fd-name' }, row, symbolText(network.param(name).symbol));
   const [analytic, numeric, error] = ['fd-analytic', 'fd-numeric', 'fd-error'].map((className) =>
     htmlElement('td', { class: className }, row));
   const mark = htmlElement('span', { class: 'fd-mark', 'aria-hidden': 'true' }, error);
@@ -50,11 +49,20 @@ export function createGradcheckView(container, check) {
   const slider = container.querySelector('[data-eps]');
   const epsText = container.querySelector('[data-eps-value]');
   const problem = container.querySelector('[data-fd-problem]');
-  const rows = new Map(WEIGHT_NAMES.map((name) => [name, buildRow(container.querySelector('[data-fd-rows]'), name)]));
+  const body = container.querySelector('[data-fd-rows]');
+  let rows = new Map();
+  let built = null;
   let checked = null;
   let latest = null;
 
+  function build(network) {
+    body.replaceChildren();
+    rows = new Map(network.weights.map((name) => [name, buildRow(body, network, name)]));
+    built = network;
+  }
+
   function render() {
+    if (latest.network !== built) build(latest.network);
     const eps = Number(`1e${slider.value}`);
     if (checked && checked.state === latest.state && checked.eps === eps) return;
     checked = { state: latest.state, eps };

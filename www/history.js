@@ -3,22 +3,21 @@
 // updates add one point each, a training frame adds its steps; undoing an update removes it.
 
 import { objectiveLoss } from './objective.js';
-import { STAGE_COUNT } from './pass.js';
-import { WEIGHT_NAMES, readParam } from './state.js';
+import { readParam } from './state.js';
 
 const STARTS = new Set(['load', 'preset', 'reset', 'open']);
 
-const weightsOf = (state) => WEIGHT_NAMES.map((name) => readParam(state, name));
-const sameWeights = (a, b) => a.every((value, i) => value === b[i]);
+const weightsOf = ({ state, network }) => network.weights.map((name) => readParam(state, name));
+const sameWeights = (a, b) => a.length === b.length && a.every((value, i) => value === b[i]);
 
-function isUpdate({ change, stageIndex }) {
+function isUpdate({ change, stageIndex, network }) {
   if (change.kind === 'train') return change.run.steps > 0;
-  return change.kind === 'finish' || (change.kind === 'step' && stageIndex === STAGE_COUNT);
+  return change.kind === 'finish' || (change.kind === 'step' && stageIndex === network.stageCount);
 }
 
 /**
  * An empty history. `follow(snapshot)` is given every change of the pass; read `losses` (J after 0,
- * 1, 2 … updates), `path` (`[{ step, weights }]`, weights in `WEIGHT_NAMES` order), `lowest`,
+ * 1, 2 … updates), `path` (`[{ step, weights }]`, weights in the network's `weights` order), `lowest`,
  * `highest` and `version`, which grows whenever the history changes.
  */
 export function createHistory() {
@@ -60,7 +59,7 @@ export function createHistory() {
       history.path.push({ step: history.losses.length - 1, weights: now.weights });
       return true;
     }
-    if (change.kind === 'back' && snapshot.stageIndex === STAGE_COUNT - 1 && history.losses.length > 1) {
+    if (change.kind === 'back' && snapshot.stageIndex === snapshot.network.stageCount - 1 && history.losses.length > 1) {
       undoLast();
       return true;
     }
@@ -74,7 +73,7 @@ export function createHistory() {
 
   history.follow = (snapshot) => {
     const previous = seen;
-    seen = { loss: objectiveLoss(snapshot.evaluation), weights: weightsOf(snapshot.state) };
+    seen = { loss: objectiveLoss(snapshot.evaluation), weights: weightsOf(snapshot) };
     if (apply(snapshot, previous, seen)) history.version += 1;
   };
   return history;

@@ -9,13 +9,12 @@ import { colourScale, paintHeatmap } from './heatmap.js';
 import { contourPath } from './contours.js';
 import { createLandscapeOverlay } from './landscape-overlay.js';
 import { objectiveGradient, objectiveLoss, objectiveSymbol } from './objective.js';
-import { WEIGHT_NAMES, paramByName, readParam, withParam } from './state.js';
+import { readParam, withParam } from './state.js';
 
 const RESOLUTION = 101;
 const CONTOUR_LEVELS = 12;
 const ARROW_KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 
-const symbolOf = (name) => symbolText(paramByName(name).symbol);
 const settable = (value) => Number(value.toPrecision(4));
 
 /** The frame's window: `[low, high]` along each axis, centred on its centre. */
@@ -44,15 +43,25 @@ export function createLandscapeView(container, { compute, edit, current }) {
   let surface = null;
   let latest = null;
   let drawn = {};
+  let network = null;
+  let axes = null;
+  const symbolOf = (name) => symbolText(network.param(name).symbol);
 
-  for (const picker of Object.values(pickers)) {
-    for (const name of WEIGHT_NAMES) {
-      picker.add(new Option(`${symbolOf(name)} (${paramByName(name).hint})`, name));
+  /** Fills the pickers with `next`'s weights; keeps the axes where they still exist. */
+  function build(next) {
+    network = next;
+    const output = next.weights.filter((name) => name.startsWith(`w${next.depth}.`) || name.startsWith(`b${next.depth}.`));
+    const defaults = output.length >= 2 ? output.slice(0, 2) : next.weights.slice(-2);
+    for (const [which, fallback] of [['a', defaults[0]], ['b', defaults[1]]]) {
+      const picker = pickers[which];
+      picker.replaceChildren(...next.weights.map((name) => new Option(`${symbolOf(name)} (${next.param(name).hint})`, name)));
+      picker.value = axes && next.hasParam(axes[which]) ? axes[which] : fallback;
     }
+    if (pickers.a.value === pickers.b.value) [pickers.a.value, pickers.b.value] = defaults;
+    axes = { a: pickers.a.value, b: pickers.b.value };
+    drawn = {};
+    surface = null;
   }
-  pickers.a.value = 'w2.0.0';
-  pickers.b.value = 'w2.1.0';
-  let axes = { a: pickers.a.value, b: pickers.b.value };
 
   const pointOf = (state) => [readParam(state, axes.a), readParam(state, axes.b)];
   const gridStep = () => (2 * frame.span) / (RESOLUTION - 1);
@@ -105,12 +114,16 @@ export function createLandscapeView(container, { compute, edit, current }) {
   }
 
   function drawPath(history) {
-    const [ia, ib] = [WEIGHT_NAMES.indexOf(axes.a), WEIGHT_NAMES.indexOf(axes.b)];
+    const [ia, ib] = [network.weights.indexOf(axes.a), network.weights.indexOf(axes.b)];
     overlay.showPath(history.path.map(({ weights }) => toBox([weights[ia], weights[ib]])));
   }
 
   function render() {
     const { snapshot, history } = latest;
+    if (snapshot.network !== network) {
+      build(snapshot.network);
+      chooseAxis('a', 'b', false);
+    }
     const point = pointOf(snapshot.state);
     if (!frame || !inside(point)) frame = { centre: point, span: Number(spanPicker.value) };
     const key = surfaceKey(snapshot.state);
@@ -133,7 +146,7 @@ export function createLandscapeView(container, { compute, edit, current }) {
     if (latest) render();
   }
 
-  function chooseAxis(which, other) {
+  function chooseAxis(which, other, redraw = true) {
     if (pickers[which].value === axes[other]) pickers[other].value = axes[which];
     axes = { a: pickers.a.value, b: pickers.b.value };
     setAttribute(map, 'data-a', axes.a);
@@ -141,7 +154,8 @@ export function createLandscapeView(container, { compute, edit, current }) {
     for (const axis of ['a', 'b']) setText(text(`${axis}-symbol`), symbolOf(axes[axis]));
     setAttribute(map, 'aria-label', `Loss landscape over ${symbolOf(axes.a)} (across) and ${symbolOf(axes.b)} `
       + '(up): click, drag or use the arrow keys to move the point');
-    recentre();
+    frame = null;
+    if (redraw && latest) render();
   }
 
   function moveTo(a, b) {
@@ -177,7 +191,6 @@ export function createLandscapeView(container, { compute, edit, current }) {
   pickers.b.addEventListener('change', () => chooseAxis('b', 'a'));
   spanPicker.addEventListener('change', recentre);
   container.querySelector('[data-action="recentre"]').addEventListener('click', recentre);
-  chooseAxis('a', 'b');
   for (const control of container.querySelectorAll('select, button')) control.disabled = false;
 
   return {

@@ -1,35 +1,52 @@
 // A link to the learner's exact setup, as the URL hash and the saved session hold it: short and
-// readable, written and read from the tables in state.js.
+// readable.
 //
 //   #preset=xor&sample=3&w2=0.7,-0.45&lr=2&loss=half&stage=6
+//   #preset=seed&arch=2-3-2-1&act=tanh,tanh,sigmoid&x=0.5,0.3&t=0.7&w1=…&b1=…&w2=…&b2=…&w3=…&b3=…
 //
 // Fields, in the order they are written; all but `preset` only when they differ from the preset:
-//   preset     the example the setup starts from (Reset returns there): seed, xor, saturated, ascent
+//   preset     the example the setup starts from (Reset returns there): seed, xor, mazur, …
 //   sample     with samples, the one the picture shows, counting from 1 (it stands for x and t)
-//   x t w1 b1 w2 b2 lr   a parameter's JSON key and its numbers in index order, comma-separated
+//   arch act   the layer widths (inputs first) and each layer's activation; with either, every
+//              parameter below is written
+//   x t w1 b1 … wL bL lr   a parameter's JSON key and its numbers in index order, comma-separated
 //              (w1=w1[0][0],w1[0][1],w1[1][0],w1[1][1]); written whole when any number differs,
 //              each as String(number), which reads back as the same float (and -0 as -0)
-//   loss update mode     the options by their short names: loss=squared|half,
+//   loss update mode     the options by their short names: loss=squared|half|ce,
 //              update=descent|ascent, mode=batch|each
-//   samples    the samples when they are not the preset's: x1,x2,t of each, `;` between, or none
-//   stage      how many stages of the pass are played, 1 … 10
-// The parameters are those the pass started from: a link at stage 10 holds them from before the
-// update, and opening it replays the update. Reading checks the state with the core, whose Error
-// names the bad field ("w1[0][1] must be a finite number, got NaN").
+//   biases     `fixed` when the update leaves the biases as they are
+//   init       the seed new weights are drawn from
+//   samples    the samples when they are not the preset's: the x then the t of each, `;` between,
+//              or none
+//   stage      how many stages of the pass are played
+// The parameters are those the pass started from: a link at the last stage holds them from before
+// the update, and opening it replays the update. Reading checks the state with the core, whose
+// Error names the bad field ("w1[0][1] must be a finite number, got NaN").
 
-import { STAGE_COUNT } from './pass.js';
-import { OPTIONS, PARAMS, PARAM_KEYS, readOption, readParam, shownSample, withParam, withSample } from './state.js';
+import { architectureKey, architectureOf } from './network.js';
+import { OPTIONS, readOption, shownSample, withSample } from './state.js';
 
-const PARAMS_OF_KEY = new Map(PARAM_KEYS.map((key) => [key, PARAMS.filter((param) => param.key === key)]));
 const OPTION_FIELDS = Object.entries(OPTIONS).map(([key, option]) => ({ key, ...option }));
-const FIELDS = ['preset', 'sample', ...PARAM_KEYS, ...OPTION_FIELDS.map((option) => option.link), 'samples', 'stage'];
+const FIXED_FIELDS = ['preset', 'sample', 'arch', 'act', 'x', 't', 'lr', ...OPTION_FIELDS.map((option) => option.link),
+  'biases', 'init', 'samples', 'stage'];
+const LAYER_FIELD = /^[wb][1-9]$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 const numberText = (value) => (Object.is(value, -0) ? '-0' : String(value));
 const numbersText = (values) => values.map(numberText).join(',');
 const readNumber = (text) => (DECIMAL.test(text) ? Number(text) : NaN);
-const valuesOf = (state, key) => PARAMS_OF_KEY.get(key).map((param) => readParam(state, param.name));
 const sameValues = (a, b) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+const isField = (name) => FIXED_FIELDS.includes(name) || LAYER_FIELD.test(name);
+
+/** The JSON keys of a state's numbers, in link order: x, t, w1, b1, …, wL, bL, lr. */
+function paramKeys(state) {
+  const { widths } = architectureOf(state);
+  const layers = widths.slice(1).flatMap((_, l) => [`w${l + 1}`, `b${l + 1}`]);
+  return ['x', 't', ...layers, 'lr'];
+}
+
+/** The numbers under `key`, flattened row by row. */
+const valuesOf = (state, key) => [state[key]].flat(2).filter((v) => v !== undefined);
 
 function samplesText(samples) {
   return samples ? samples.map(({ x, t }) => numbersText([...x, ...t])).join(';') : 'none';
@@ -39,9 +56,10 @@ function withSamples(state, text) {
   const next = { ...state };
   delete next.samples;
   if (text === 'none') return next;
+  const inputs = state.x.length;
   next.samples = text.split(';').map((sample) => {
     const values = sample.split(',').map(readNumber);
-    return { x: values.slice(0, 2), t: values.slice(2) };
+    return { x: values.slice(0, inputs), t: values.slice(inputs) };
   });
   return next;
 }
@@ -60,10 +78,18 @@ export function encodeLink({ origin, state, stageIndex }) {
   const fields = [['preset', origin.id]];
   const sample = shownSampleField(state, base);
   if (sample) fields.push(['sample', sample]);
-  for (const key of PARAM_KEYS) {
+  const arch = architectureOf(state);
+  const baseArch = architectureOf(base);
+  const reshaped = arch.widths.join() !== baseArch.widths.join();
+  const reactivated = arch.activations.join() !== baseArch.activations.join();
+  if (reshaped) fields.push(['arch', arch.widths.join('-')]);
+  if (reactivated || (reshaped && arch.activations.some((name) => name !== 'sigmoid'))) {
+    fields.push(['act', arch.activations.join(',')]);
+  }
+  for (const key of paramKeys(state)) {
     if (sample !== null && (key === 'x' || key === 't')) continue;
     const values = valuesOf(state, key);
-    if (!sameValues(values, valuesOf(base, key))) fields.push([key, numbersText(values)]);
+    if (reshaped || reactivated || !sameValues(values, valuesOf(base, key))) fields.push([key, numbersText(values)]);
   }
   for (const option of OPTION_FIELDS) {
     const value = readOption(state, option.key);
@@ -71,6 +97,10 @@ export function encodeLink({ origin, state, stageIndex }) {
       fields.push([option.link, option.choices.find((choice) => choice.value === value).link]);
     }
   }
+  if ((state.train_biases ?? true) !== (base.train_biases ?? true)) {
+    fields.push(['biases', state.train_biases === false ? 'fixed' : 'trained']);
+  }
+  if ((state.init_seed ?? 1) !== (base.init_seed ?? 1)) fields.push(['init', String(state.init_seed ?? 1)]);
   const samples = samplesText(state.samples);
   if (samples !== samplesText(base.samples)) fields.push(['samples', samples]);
   if (stageIndex > 0) fields.push(['stage', String(stageIndex)]);
@@ -87,7 +117,9 @@ function readFields(text) {
   const fields = new Map();
   for (const part of decoded.split('&').filter(Boolean)) {
     const [name, value = ''] = part.split(/=(.*)/s, 2);
-    if (!FIELDS.includes(name)) throw new Error(`“${name}” is not one of its fields (${FIELDS.join(', ')})`);
+    if (!isField(name)) {
+      throw new Error(`“${name}” is not one of its fields (${FIXED_FIELDS.join(', ')}, and w1, b1, … for the layers)`);
+    }
     if (fields.has(name)) throw new Error(`it gives “${name}” twice`);
     fields.set(name, value);
   }
@@ -104,16 +136,30 @@ function readIndex(text, name, low, high) {
 
 /** The numbers of `key` in the state's shape; a wrong count is left for the core to name. */
 function shaped(state, key, values) {
-  const params = PARAMS_OF_KEY.get(key);
-  if (values.length !== params.length) return { ...state, [key]: values };
-  return params.reduce((next, param, i) => withParam(next, param.name, values[i]), state);
+  const current = state[key];
+  if (typeof current === 'number') return { ...state, [key]: values.length === 1 ? values[0] : values };
+  if (!Array.isArray(current) || valuesOf(state, key).length !== values.length) return { ...state, [key]: values };
+  if (!Array.isArray(current[0])) return { ...state, [key]: values };
+  const columns = current[0].length;
+  return { ...state, [key]: current.map((_, i) => values.slice(i * columns, (i + 1) * columns)) };
+}
+
+function readArch(fields, base) {
+  const baseArch = architectureOf(base);
+  const widths = fields.has('arch')
+    ? fields.get('arch').split('-').map((text) => readIndex(text, 'arch', 1, 8)) : baseArch.widths;
+  const sameDepth = widths.length === baseArch.widths.length;
+  const activations = fields.has('act') ? fields.get('act').split(',')
+    : (sameDepth ? baseArch.activations : Array(widths.length - 1).fill('sigmoid'));
+  return { widths, activations };
 }
 
 /**
- * Reads link `text` (without `#`) against `presets`; `validate` is the core's validateState.
- * Returns `{ origin, state, stageIndex }`; throws an Error saying what is wrong.
+ * Reads link `text` (without `#`) against `presets`, checked by `core` (the engine: its
+ * validateState, reshape and network). Returns `{ origin, state, stageIndex }`; throws an Error
+ * saying what is wrong.
  */
-export function decodeLink(text, presets, validate) {
+export function decodeLink(text, presets, core) {
   const fields = readFields(text);
   const presetId = fields.get('preset') ?? presets[0].id;
   const origin = presets.find((preset) => preset.id === presetId);
@@ -121,21 +167,37 @@ export function decodeLink(text, presets, validate) {
     throw new Error(`there is no example “${presetId}” (the examples are ${presets.map((p) => p.id).join(', ')})`);
   }
   let state = { ...origin.state };
+  const arch = readArch(fields, origin.state);
+  const baseArch = architectureOf(origin.state);
+  if (architectureKey(arch.widths, arch.activations) !== architectureKey(baseArch.widths, baseArch.activations)) {
+    state = { ...core.reshape(state, arch) };
+  }
   if (fields.has('samples')) state = withSamples(state, fields.get('samples'));
   if (fields.has('sample')) {
     const count = state.samples?.length ?? 0;
     if (count === 0) throw new Error(`sample=${fields.get('sample')} picks a sample, but this setup has none`);
     state = withSample(state, readIndex(fields.get('sample'), 'sample', 1, count) - 1);
   }
-  for (const key of PARAM_KEYS) {
+  for (const key of paramKeys(state)) {
     if (fields.has(key)) state = shaped(state, key, fields.get(key).split(',').map(readNumber));
+  }
+  for (const name of fields.keys()) {
+    if (LAYER_FIELD.test(name) && !(name in state)) throw new Error(`${name} is not a layer of this ${arch.widths.join('-')} network`);
   }
   for (const option of OPTION_FIELDS) {
     const value = fields.get(option.link);
     if (value !== undefined) state[option.key] = option.choices.find((choice) => choice.link === value)?.value ?? value;
   }
-  const stageIndex = fields.has('stage') ? readIndex(fields.get('stage'), 'stage', 0, STAGE_COUNT) : 0;
-  return { origin, state: validate(state), stageIndex };
+  if (fields.has('biases')) {
+    const value = fields.get('biases');
+    if (value !== 'fixed' && value !== 'trained') throw new Error(`biases must be “fixed” or “trained”, got “${value}”`);
+    state.train_biases = value === 'trained';
+  }
+  if (fields.has('init')) state.init_seed = readIndex(fields.get('init'), 'init', 0, 4294967295);
+  const valid = core.validateState(state);
+  const last = core.network(valid).stageCount;
+  const stageIndex = fields.has('stage') ? readIndex(fields.get('stage'), 'stage', 0, last) : 0;
+  return { origin, state: valid, stageIndex };
 }
 
 /** The preset a state loaded from a file starts from: `current` if the samples match, else one that does. */

@@ -3,6 +3,7 @@
 // snapshot → views — and one requestAnimationFrame loop trains (one core call per frame) and
 // redraws, at most once per frame.
 
+import { createArchView } from './arch-view.js';
 import { createCardView } from './card-view.js';
 import { createCommands } from './commands.js';
 import { createControlsView } from './controls-view.js';
@@ -10,7 +11,6 @@ import { loadEngine } from './engine.js';
 import { createHistory } from './history.js';
 import { bindKeyboard } from './keyboard.js';
 import { decodeLink, snapshotLink } from './link.js';
-import { LAYOUTS } from './network-layout.js';
 import { createNetworkView } from './network-view.js';
 import { createNoticeView } from './notice-view.js';
 import { createOptionsView } from './options-view.js';
@@ -32,7 +32,7 @@ import { createUndoView } from './undo-view.js';
 import { createValuesTableView } from './values-table-view.js';
 
 const narrowScreen = window.matchMedia('(max-width: 700px)');
-const layoutFor = (query) => (query.matches ? LAYOUTS.tall : LAYOUTS.wide);
+const orientationFor = (query) => (query.matches ? 'tall' : 'wide');
 const byId = (id) => document.getElementById(id);
 const SOURCES = { link: 'the link', session: 'your last session' };
 
@@ -54,7 +54,7 @@ async function boot() {
   };
   const notice = createNoticeView(byId('notice'));
   const presets = engine.presets();
-  const decode = (text) => decodeLink(text, presets, engine.validateState);
+  const decode = (text) => decodeLink(text, presets, engine);
   const start = startingPoint(decode);
   const history = createHistory();
   const session = createSession({ encode: snapshotLink, onPasted: (text) => openLink(text) });
@@ -77,7 +77,7 @@ async function boot() {
       requestFrame();
     },
   });
-  const commands = createCommands({ pass, trainer, undo, say, requestFrame });
+  const commands = createCommands({ pass, engine, trainer, undo, say, requestFrame });
 
   function openLink(text) {
     let setup;
@@ -104,11 +104,14 @@ async function boot() {
     onMode: (mode) => commands.option('mode', mode),
   });
   const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
-  const network = createNetworkView(byId('network'), layoutFor(narrowScreen));
+  const network = createNetworkView(byId('network'), orientationFor(narrowScreen));
   const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));
-  const stageList = createStageListView(byId('stage-list'), engine.stageList().map((stage) => stage.title));
+  const stageList = createStageListView(byId('stage-list'));
+  const arch = createArchView(byId('arch'), {
+    reshape: commands.reshape, reinitialize: commands.reinitialize, trainBiases: commands.trainBiases,
+  });
   const landscapeEdit = (values) => commands.edit(values, 'landscape');
   const tools = createTools(engine, { trainer, history, edit: landscapeEdit, current, say, requestFrame });
   createShareView(document.querySelector('[data-share]'), {
@@ -123,16 +126,22 @@ async function boot() {
     notice,
     picture: byId('network').querySelector('svg'),
   });
-  linkParams(document.body, [byId('network'), byId('params'), byId('gradcheck')], byId('network'));
+  const links = linkParams(document.body, [byId('network'), byId('params'), byId('gradcheck')], byId('network'),
+    () => pass.snapshot().network, (name) => {
+      if (name) controls.open(name);
+    });
 
   function drawSnapshot(snapshot) {
+    const rebuilt = snapshot.network !== drawn?.network;
     const revealed = revealedByStages(snapshot.stages, snapshot.stageIndex);
     network.update(snapshot, revealed, snapshot.change.kind === 'step');
     valuesTable.update(snapshot, revealed);
     saturation.update(snapshot);
     controls.update(snapshot, revealed);
-    card.update(revealed.stage);
-    stageList.update(snapshot.stageIndex);
+    card.update(revealed.stage, snapshot.network.stageCount);
+    stageList.update(snapshot.network, snapshot.stageIndex);
+    arch.update(snapshot);
+    if (rebuilt) links.refresh();
     toolbar.update(snapshot);
     presetView.update(snapshot);
     const message = statusMessage(snapshot, revealed.stage);
@@ -152,7 +161,7 @@ async function boot() {
     if (trainer.running) requestFrame();
   }
 
-  narrowScreen.addEventListener('change', (query) => network.setLayout(layoutFor(query)));
+  narrowScreen.addEventListener('change', (query) => network.setOrientation(orientationFor(query)));
   bindKeyboard(document, { step: commands.step, stepBack: commands.back, undo: commands.undo, redo: commands.redo });
   endGesturesOn(document, undo);
   frame();

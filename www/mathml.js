@@ -1,11 +1,14 @@
 // The core's formulas as MathML: each expression written twice, once in symbols and once with every
 // leaf replaced by its value, then the result:
-// ∂E/∂w = ∂E/∂y · σ′(z) · h = (−0.04134) · 0.2178 · 0.5572 = −0.005019.
+// ∂E/∂w = ∂E/∂y · σ′(z) · h = (−0.04134) · 0.2178 · 0.5572 = −0.005019. Activations are written as
+// σ, tanh and ReLU, their slopes as σ′, tanh′, ReLU′ and linear′.
 
 import { formatChange, formatNumber, fullValue } from './format.js';
 
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
-const LEAVES = new Set(['var', 'grad', 'sigma_prime', 'number']);
+const LEAVES = new Set(['var', 'grad', 'slope', 'number']);
+/** How each activation is written: σ(z), tanh(z), ReLU(z); a linear one is z itself. */
+const FUNCTIONS = { sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', linear: '' };
 const RELATIONS = { equals: '=', assign: '←' };
 
 function node(tag, children = [], text = '') {
@@ -38,8 +41,8 @@ function symbolicLeaf(expr) {
       return symbolNode(expr.symbol);
     case 'grad':
       return node('mfrac', [row(mi('∂'), mi(expr.loss)), row(mi('∂'), symbolNode(expr.of))]);
-    case 'sigma_prime':
-      return row(mi('σ′'), parenthesised(symbolNode(expr.of)));
+    case 'slope':
+      return row(mi(`${FUNCTIONS[expr.function] || 'linear'}′`), parenthesised(symbolNode(expr.of)));
     default:
       return node('mn', [], formatNumber(expr.value));
   }
@@ -87,8 +90,16 @@ function render(expr, numeric, leading = true) {
       const base = LEAVES.has(expr.arg.kind) && !numeric ? inner : parenthesised(inner);
       return node('msup', [base, node('mn', [], '2')]);
     }
-    case 'sigmoid':
-      return row(mi('σ'), parenthesised(render(expr.arg, numeric, true)));
+    case 'apply': {
+      const name = FUNCTIONS[expr.function];
+      return name ? row(mi(name), parenthesised(render(expr.arg, numeric, true))) : render(expr.arg, numeric, leading);
+    }
+    case 'ln':
+      return row(mi('ln'), parenthesised(render(expr.arg, numeric, true)));
+    case 'positive':
+      return row(mo('['), render(expr.arg, numeric, true), mo('>'), node('mn', [], '0'), mo(']'));
+    case 'quotient':
+      return node('mfrac', [render(expr.num, numeric, true), render(expr.den, numeric, true)]);
     default:
       throw new Error(`unknown expression kind ${expr.kind}`);
   }

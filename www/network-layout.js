@@ -1,69 +1,88 @@
-// Where things sit in the network picture: one layout for wide screens (left to right) and one for
-// phones (top to bottom). Only geometry lives here; the view decides what is written where.
-
-/** The weight edges, named like their weights, from input side to output side. */
-export const EDGES = Object.freeze([
-  { name: 'w1.0.0', from: 'x.0', to: 'h.0' },
-  { name: 'w1.0.1', from: 'x.0', to: 'h.1' },
-  { name: 'w1.1.0', from: 'x.1', to: 'h.0' },
-  { name: 'w1.1.1', from: 'x.1', to: 'h.1' },
-  { name: 'w2.0.0', from: 'h.0', to: 'y.0' },
-  { name: 'w2.1.0', from: 'h.1', to: 'y.0' },
-]);
-
-/** The links into the loss, which carry no weight. */
-export const LINKS = Object.freeze([
-  { name: 'y.0', from: 'y.0', to: 'loss' },
-  { name: 't.0', from: 't.0', to: 'loss' },
-]);
+// Where things sit in the network picture, computed from the layer widths: left to right on wide
+// screens, top to bottom on phones. Only geometry lives here; the view decides what is written
+// where. Small networks get room for every label; past a dozen edges the picture is compact and
+// the labels show on hover, focus or selection instead (see network.css).
 
 export const NEURON_RADIUS = 30;
 export const TARGET_RADIUS = 28;
 export const LOSS_SIZE = Object.freeze({ width: 96, height: 52 });
+/** Past this many weight edges, weight and gradient labels show only where the learner points. */
+export const COMPACT_EDGES = 12;
+
+/** The links into the loss, which carry no weight: from each output and each target. */
+export function lossLinks(network) {
+  const outputs = network.nodes.filter((node) => node.role === 'output');
+  return [
+    ...outputs.map((node) => ({ name: node.id, from: node.id, to: 'loss' })),
+    ...outputs.map((node) => ({ name: `t.${node.index}`, from: `t.${node.index}`, to: 'loss' })),
+  ];
+}
+
+/** How far apart neurons of a layer sit, and layers sit, for `network` in either orientation. */
+function spacing(network, tall) {
+  const compact = network.edges.length > COMPACT_EDGES;
+  const depth = network.widths.length - 1;
+  const pitch = compact ? (tall ? 70 : 76) : (tall ? 200 : 180);
+  const gap = tall ? (compact ? 130 : 260) : (depth <= 2 ? 300 : Math.max(150, 230 - 12 * depth));
+  return { compact, pitch, gap };
+}
 
 /**
- * `nodes`: centres; `meanLoss`: where J, the mean loss over the samples, is written; `details`,
- * `biasGrads`, `outputGrads`: where a neuron's detail (z and b, on `detailLines` lines), its ∂E/∂b
- * and its ∂E/∂h (or ∂E/∂y) are written; `labelsAt`: how far along each edge its weight and its
- * gradient sit (crossing edges keep both before the crossing). On phones the edge labels drop
- * their names and the details their separator (see network.css), so they are narrower.
+ * The layout of `network` for a `wide` or `tall` screen: `viewBox`; `nodes` (centres, the loss under
+ * `loss` and the targets as `t.k`); `meanLoss`, where J is written; `details`, `biasGrads` and
+ * `outputGrads`, where a neuron's z and b (on `detailLines` lines), its ∂E/∂b and its ∂E/∂h or
+ * ∂E/∂y are written; `labelsAt`, how far along each edge its weight and its gradient sit;
+ * `compact`, whether labels wait for the learner to point at them.
  */
-export const LAYOUTS = Object.freeze({
-  wide: {
-    viewBox: '0 0 860 352',
-    nodes: {
-      'x.0': [70, 80], 'x.1': [70, 260],
-      'h.0': [410, 80], 'h.1': [410, 260],
-      'y.0': [660, 170], 't.0': [805, 270], loss: [805, 170],
-    },
-    meanLoss: [805, 216],
-    detailLines: 1,
-    details: { 'h.0': [410, 132], 'h.1': [410, 312], 'y.0': [660, 230] },
-    biasGrads: { 'h.0': [410, 155], 'h.1': [410, 335], 'y.0': [660, 253] },
-    outputGrads: { 'h.0': [410, 28], 'h.1': [410, 208], 'y.0': [722, 116] },
-    labelsAt: {
-      'w1.0.0': [0.24, 0.62], 'w1.0.1': [0.24, 0.4], 'w1.1.0': [0.24, 0.4], 'w1.1.1': [0.24, 0.62],
-      'w2.0.0': [0.32, 0.6], 'w2.1.0': [0.32, 0.6],
-    },
-  },
-  tall: {
-    viewBox: '0 0 360 735',
-    nodes: {
-      'x.0': [80, 40], 'x.1': [280, 40],
-      'h.0': [80, 300], 'h.1': [280, 300],
-      'y.0': [180, 600], 't.0': [300, 700], loss: [180, 700],
-    },
-    meanLoss: [62, 704],
-    detailLines: 2,
-    details: { 'h.0': [80, 350], 'h.1': [280, 350], 'y.0': [74, 582] },
-    biasGrads: { 'h.0': [80, 412], 'h.1': [280, 412], 'y.0': [74, 628] },
-    outputGrads: { 'h.0': [80, 389], 'h.1': [280, 389], 'y.0': [290, 600] },
-    labelsAt: {
-      'w1.0.0': [0.5, 0.75], 'w1.0.1': [0.15, 0.26], 'w1.1.0': [0.15, 0.26], 'w1.1.1': [0.5, 0.75],
-      'w2.0.0': [0.72, 0.5], 'w2.1.0': [0.72, 0.5],
-    },
-  },
-});
+export function computeLayout(network, orientation) {
+  const tall = orientation === 'tall';
+  const { compact, pitch, gap } = spacing(network, tall);
+  const { widths } = network;
+  const depth = widths.length - 1;
+  const widest = Math.max(...widths);
+  const margin = compact ? 50 : 90;
+  const span = (widest - 1) * pitch;
+  const start = tall ? 45 : 70;
+  const across = (layer, index) => margin + (span - (widths[layer] - 1) * pitch) / 2 + index * pitch;
+  const at = (along, side) => (tall ? [side, along] : [along, side]);
+  const nodes = {};
+  for (const node of network.nodes) nodes[node.id] = at(start + node.layer * gap, across(node.layer, node.index));
+  const centre = margin + span / 2;
+  const lossAlong = start + depth * gap + (tall ? 110 : 145);
+  nodes.loss = at(lossAlong, centre);
+  const outputs = widths[depth];
+  const targetPitch = 64;
+  for (let k = 0; k < outputs; k += 1) {
+    const offset = 90 + k * targetPitch;
+    nodes[`t.${k}`] = tall ? [centre + 110 + k * targetPitch, lossAlong] : [lossAlong, centre + offset];
+  }
+  const details = {};
+  const biasGrads = {};
+  const outputGrads = {};
+  for (const node of network.nodes.filter((n) => n.layer > 0)) {
+    const [x, y] = nodes[node.id];
+    details[node.id] = [x, y + 52];
+    biasGrads[node.id] = [x, y + (tall ? 112 : 75)];
+    outputGrads[node.id] = [x, y + (tall ? 89 : -52)];
+  }
+  const labelsAt = {};
+  for (const edge of network.edges) labelsAt[edge.id] = tall ? [0.3, 0.66] : [0.26, 0.62];
+  const lastAlong = tall ? Math.max(lossAlong + 60, ...Object.values(nodes).map(([, y]) => y + 60))
+    : lossAlong + 70;
+  const lastAcross = Math.max(span + 2 * margin, ...Object.values(nodes).map((p) => (tall ? p[0] : p[1]) + 50));
+  const [width, height] = tall ? [lastAcross, lastAlong] : [lastAlong, lastAcross];
+  return {
+    viewBox: `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`,
+    nodes,
+    meanLoss: tall ? [nodes.loss[0] - 118, nodes.loss[1] + 4] : [nodes.loss[0], nodes.loss[1] + 46],
+    detailLines: tall ? 2 : 1,
+    details,
+    biasGrads,
+    outputGrads,
+    labelsAt,
+    compact,
+  };
+}
 
 /** The point `fraction` of the way along `edge`, from its input end. */
 export function pointAlong(layout, edge, fraction) {

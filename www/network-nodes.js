@@ -1,4 +1,4 @@
-// The neurons, the target and the loss in the network picture: their values, their pre-activations
+// The neurons, the targets and the loss in the network picture: their values, their pre-activations
 // and biases, the gradients and changes the pass has reached, which neurons are saturated and,
 // with samples, the mean loss J beside the shown sample's E.
 
@@ -7,34 +7,37 @@ import { formatNumber, fullValue, symbolText } from './format.js';
 import { LOSS_SIZE, NEURON_RADIUS, TARGET_RADIUS } from './network-layout.js';
 import { createPill } from './pill.js';
 import { revealKey } from './reveal.js';
-import { saturatedNeurons } from './saturation.js';
-import { paramByName, readParam } from './state.js';
+import { neuronMarks } from './saturation.js';
+import { readParam } from './state.js';
 
-const paramSymbol = (name) => symbolText(paramByName(name).symbol);
+const SLOPE_NAMES = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′', linear: 'linear′' };
 
-/** The round nodes: what each shows and, for hidden and output neurons, z and the bias. */
-const NODES = [
-  { name: 'x.0', kind: 'input', symbol: paramSymbol('x.0'), value: (s) => s.state.x[0] },
-  { name: 'x.1', kind: 'input', symbol: paramSymbol('x.1'), value: (s) => s.state.x[1] },
-  {
-    name: 'h.0', kind: 'hidden', symbol: 'h₁', value: (s) => s.evaluation.h[0],
-    z: { symbol: 'z⁽¹⁾₁', value: (s) => s.evaluation.z1[0] }, bias: 'b1.0',
-    slope: (s) => s.evaluation.sigma_prime.h[0],
-  },
-  {
-    name: 'h.1', kind: 'hidden', symbol: 'h₂', value: (s) => s.evaluation.h[1],
-    z: { symbol: 'z⁽¹⁾₂', value: (s) => s.evaluation.z1[1] }, bias: 'b1.1',
-    slope: (s) => s.evaluation.sigma_prime.h[1],
-  },
-  {
-    name: 'y.0', kind: 'output', symbol: 'y', value: (s) => s.evaluation.y[0],
-    z: { symbol: 'z⁽²⁾', value: (s) => s.evaluation.z2[0] }, bias: 'b2.0',
-    slope: (s) => s.evaluation.sigma_prime.y[0],
-  },
-  { name: 't.0', kind: 'target', symbol: paramSymbol('t.0'), value: (s) => s.state.t[0] },
-];
+/** The round nodes of `network`: what each shows and, for hidden and output neurons, z and the bias. */
+function nodeSpecs(network) {
+  const depth = network.widths.length - 1;
+  const specs = network.nodes.map((node) => {
+    const symbol = symbolText(node.symbol);
+    if (node.layer === 0) return { name: node.id, kind: 'input', symbol, value: (s) => s.state.x[node.index] };
+    const key = node.layer === depth ? 'y' : `h${node.layer}`;
+    const zKey = `z${node.layer}`;
+    return {
+      name: node.id,
+      kind: node.role,
+      symbol,
+      value: (s) => s.evaluation[key][node.index],
+      z: { symbol: symbolText(node.z), value: (s) => s.evaluation[zKey][node.index] },
+      bias: node.bias,
+      slopeName: SLOPE_NAMES[node.activation],
+      slope: (s) => s.evaluation.slope[zKey][node.index],
+    };
+  });
+  const targets = network.params.filter((param) => param.key === 't').map((param) => ({
+    name: param.node, kind: 'target', symbol: symbolText(param.symbol), value: (s) => readParam(s.state, param.name),
+  }));
+  return [...specs, ...targets];
+}
 
-function buildNode(spec, nodeLayer, labelLayer) {
+function buildNode(spec, nodeLayer, labelLayer, labelFor) {
   const radius = spec.kind === 'target' ? TARGET_RADIUS : NEURON_RADIUS;
   const group = svgElement('g', { class: `node node--${spec.kind}`, 'data-node': spec.name }, nodeLayer);
   const node = {
@@ -51,13 +54,13 @@ function buildNode(spec, nodeLayer, labelLayer) {
   };
   node.symbol.textContent = spec.symbol;
   if (spec.z) {
-    node.detail = svgElement('text', { class: 'node-detail', 'text-anchor': 'middle' }, labelLayer);
+    node.detail = svgElement('text', { class: 'node-detail', 'text-anchor': 'middle', 'data-label-for': labelFor }, labelLayer);
     node.detailTooltip = svgElement('title', {}, node.detail);
     node.zText = svgElement('tspan', {}, node.detail);
     svgElement('tspan', { class: 'node-detail-separator' }, node.detail).textContent = ' · ';
     node.biasText = svgElement('tspan', {}, node.detail);
-    node.outputGrad = createPill(labelLayer, 'pill--grad');
-    node.biasGrad = createPill(labelLayer, 'pill--grad');
+    node.outputGrad = createPill(labelLayer, 'pill--grad', labelFor);
+    node.biasGrad = createPill(labelLayer, 'pill--grad', labelFor);
   }
   return node;
 }
@@ -107,15 +110,17 @@ function showPill(pill, name, fullName, value) {
 }
 
 /** Writes a neuron's z, bias and revealed gradients; returns their full values for its tooltip. */
-function updateDetail(node, snapshot, revealed, saturated) {
-  const { name, symbol, z, bias, slope } = node.spec;
+function updateDetail(node, snapshot, revealed, marks) {
+  const { name, symbol, z, bias, slope, slopeName } = node.spec;
   const zValue = z.value(snapshot);
   const biasValue = readParam(snapshot.state, bias);
-  const biasSymbol = paramSymbol(bias);
-  const flat = saturated.includes(name) ? ' (saturated)' : '';
-  setAttribute(node.group, 'data-saturated', flat ? 'true' : null);
+  const biasSymbol = symbolText(snapshot.network.param(bias).symbol);
+  const mark = marks.get(name);
+  const flat = mark ? ` (${mark})` : '';
+  setAttribute(node.group, 'data-saturated', mark === 'saturated' ? 'true' : null);
+  setAttribute(node.group, 'data-dead', mark === 'dead' ? 'true' : null);
   const fullValues = `${z.symbol} = ${fullValue(zValue)}\n${biasSymbol} = ${fullValue(biasValue)}\n`
-    + `σ′(${z.symbol}) = ${fullValue(slope(snapshot))}${flat}`;
+    + `${slopeName}(${z.symbol}) = ${fullValue(slope(snapshot))}${flat}`;
   setText(node.zText, `${z.symbol} ${formatNumber(zValue)}`);
   setText(node.biasText, `${biasSymbol} ${formatNumber(biasValue)}`);
   setText(node.detailTooltip, fullValues);
@@ -140,12 +145,12 @@ function updateLoss(loss, { evaluation }) {
 }
 
 /**
- * Builds the nodes into `nodeLayer` (their labels into `labelLayer`). Controller: `elements`
+ * Builds the nodes of `network` into `nodeLayer` (their labels into `labelLayer`). Controller: `elements`
  * (name → group, the loss under `loss`), `pills`, `pillsByReveal` (reveal key → pill),
  * `place(layout)` and `update(snapshot, revealed)`.
  */
-export function createNodes(nodeLayer, labelLayer) {
-  const nodes = NODES.map((spec) => buildNode(spec, nodeLayer, labelLayer));
+export function createNodes(network, nodeLayer, labelLayer) {
+  const nodes = nodeSpecs(network).map((spec) => buildNode(spec, nodeLayer, labelLayer, network.paramOfNode(spec.name)));
   const loss = buildLoss(nodeLayer);
   loss.symbol.textContent = 'E';
   const elements = new Map(nodes.map((node) => [node.spec.name, node.group]));
@@ -177,11 +182,11 @@ export function createNodes(nodeLayer, labelLayer) {
     },
 
     update(snapshot, revealed) {
-      const saturated = saturatedNeurons(snapshot.evaluation);
+      const marks = neuronMarks(snapshot);
       for (const node of nodes) {
         const value = node.spec.value(snapshot);
         const tooltip = `${node.spec.symbol} = ${fullValue(value)}`;
-        const detail = node.spec.z ? `\n${updateDetail(node, snapshot, revealed, saturated)}` : '';
+        const detail = node.spec.z ? `\n${updateDetail(node, snapshot, revealed, marks)}` : '';
         showValue(node, value, `${tooltip}${detail}`);
       }
       updateLoss(loss, snapshot);

@@ -3,11 +3,11 @@
 
 import { setAttribute, setText, svgElement } from './dom.js';
 import { formatNumber, fullValue, symbolText } from './format.js';
-import { EDGES, LINKS, pointAlong } from './network-layout.js';
+import { computeLayout, lossLinks, pointAlong } from './network-layout.js';
 import { createNodes } from './network-nodes.js';
 import { createPill, fitPills } from './pill.js';
 import { revealKey } from './reveal.js';
-import { paramByName, readParam } from './state.js';
+import { readParam } from './state.js';
 
 const PULSE_CLASSES = ['is-pulsing-forward', 'is-pulsing-backward', 'is-flashing'];
 const NONE = new Set();
@@ -20,9 +20,9 @@ function buildLine(parent, className, extra = {}) {
   return svgElement('line', { class: className, ...extra }, parent);
 }
 
-function buildEdge(edge, edgeLayer, labelLayer) {
+function buildEdge(network, edge, edgeLayer, labelLayer) {
   const group = svgElement('g', { class: 'edge', 'data-edge': edge.name }, edgeLayer);
-  const symbol = symbolText(paramByName(edge.name).symbol);
+  const symbol = symbolText(network.param(edge.name).symbol);
   return {
     edge,
     symbol,
@@ -33,8 +33,8 @@ function buildEdge(edge, edgeLayer, labelLayer) {
       buildLine(group, 'edge-line'),
       buildLine(group, 'edge-pulse', { pathLength: 100 }),
     ],
-    weight: createPill(labelLayer, 'pill--on-edge'),
-    grad: createPill(labelLayer, 'pill--on-edge pill--grad'),
+    weight: createPill(labelLayer, 'pill--on-edge', edge.name),
+    grad: createPill(labelLayer, 'pill--on-edge pill--grad', edge.name),
   };
 }
 
@@ -71,40 +71,64 @@ function updateEdge(item, state, revealed) {
   else item.grad.show('∂E/∂w', formatNumber(grad), `∂E/∂${item.symbol} = ${fullValue(grad)}`);
 }
 
-/**
- * Draws the network into `container` in `layout` (see network-layout.js). Controller:
- * `setLayout(layout)`, and `update(snapshot, revealed, animate)`, which writes the values and the
- * revealed gradients, highlights the current stage and, when `animate` is true, plays its pulse.
- */
-export function createNetworkView(container, layout) {
-  const svg = svgElement('svg', {
-    class: 'network',
-    role: 'img',
-    'aria-label': 'The 2-2-1 network: inputs x₁ and x₂, hidden neurons h₁ and h₂, output y, target t and loss E',
-  }, container);
-  const [linkLayer, edgeLayer, nodeLayer, labelLayer] = ['links', 'edges', 'nodes', 'labels']
-    .map((name) => svgElement('g', { class: `layer-${name}` }, svg));
-  const links = LINKS.map((link) => buildLink(link, linkLayer));
-  const edges = EDGES.map((edge) => buildEdge(edge, edgeLayer, labelLayer));
-  const nodes = createNodes(nodeLayer, labelLayer);
-  const pills = [...edges.flatMap((item) => [item.weight, item.grad]), ...nodes.pills];
-  const pillsByReveal = new Map([
-    ...edges.map((item) => [revealKey('edgeGrads', item.edge.name), item.grad]),
-    ...nodes.pillsByReveal,
-  ]);
+/** What the picture says to a screen reader about `network`. */
+function pictureLabel(network) {
+  const layers = network.widths.map((width, l) => {
+    if (l === 0) return `${width} input${width === 1 ? '' : 's'}`;
+    const what = l === network.depth ? `output${width === 1 ? '' : 's'}` : `hidden neuron${width === 1 ? '' : 's'}`;
+    return `${width} ${network.activations[l - 1]} ${what}`;
+  });
+  return `The ${network.widths.join('-')} network: ${layers.join(', then ')}; the target and the loss E. `
+    + 'Every value is also in the table of values below.';
+}
 
-  function place(current) {
-    svg.setAttribute('viewBox', current.viewBox);
-    for (const item of [...links, ...edges]) placeLines(item, current);
-    for (const item of edges) {
-      const [weightAt, gradAt] = current.labelsAt[item.edge.name];
-      item.weight.place(...pointAlong(current, item.edge, weightAt));
-      item.grad.place(...pointAlong(current, item.edge, gradAt));
-    }
-    nodes.place(current);
-    fitPills(pills);
+/**
+ * Draws the network of each snapshot into `container`, laid out for `orientation` (`wide` or
+ * `tall`, see network-layout.js); the picture is rebuilt when the architecture changes.
+ * Controller: `setOrientation(orientation)`, and `update(snapshot, revealed, animate)`, which
+ * writes the values and the revealed gradients, highlights the current stage and, when `animate`
+ * is true, plays its pulse.
+ */
+export function createNetworkView(container, orientation) {
+  const svg = svgElement('svg', { class: 'network', role: 'img' }, container);
+  const layers = ['links', 'edges', 'nodes', 'labels'].map((name) => svgElement('g', { class: `layer-${name}` }, svg));
+  let built = null;
+  let links = [];
+  let edges = [];
+  let nodes = null;
+  let pills = [];
+  let pillsByReveal = new Map();
+  let layout = null;
+
+  function build(network) {
+    for (const layer of layers) layer.replaceChildren();
+    const [linkLayer, edgeLayer, nodeLayer, labelLayer] = layers;
+    svg.setAttribute('aria-label', pictureLabel(network));
+    links = lossLinks(network).map((link) => buildLink(link, linkLayer));
+    edges = network.edges.map((edge) => buildEdge(network, { name: edge.id, from: edge.from, to: edge.to }, edgeLayer, labelLayer));
+    nodes = createNodes(network, nodeLayer, labelLayer);
+    pills = [...edges.flatMap((item) => [item.weight, item.grad]), ...nodes.pills];
+    pillsByReveal = new Map([
+      ...edges.map((item) => [revealKey('edgeGrads', item.edge.name), item.grad]),
+      ...nodes.pillsByReveal,
+    ]);
+    built = network;
+    place();
   }
 
+  function place() {
+    layout = computeLayout(built, orientation);
+    svg.setAttribute('viewBox', layout.viewBox);
+    svg.classList.toggle('is-compact', layout.compact);
+    for (const item of [...links, ...edges]) placeLines(item, layout);
+    for (const item of edges) {
+      const [weightAt, gradAt] = layout.labelsAt[item.edge.name];
+      item.weight.place(...pointAlong(layout, item.edge, weightAt));
+      item.grad.place(...pointAlong(layout, item.edge, gradAt));
+    }
+    nodes.place(layout);
+    fitPills(pills);
+  }
   function highlight(stage) {
     svg.classList.toggle('is-playing', stage !== null);
     setAttribute(svg, 'data-phase', stage ? stage.phase : 'none');
@@ -138,13 +162,16 @@ export function createNetworkView(container, layout) {
     for (const key of fresh) pillsByReveal.get(key)?.element.classList.add('is-fresh');
   }
 
-  place(layout);
   return {
-    setLayout: place,
+    setOrientation(next) {
+      orientation = next;
+      if (built) place();
+    },
 
     // Every click plays exactly one stage: a click during a pulse cuts it short (its results are
     // already drawn) and starts the next stage's pulse.
     update(snapshot, revealed, animate) {
+      if (snapshot.network !== built) build(snapshot.network);
       for (const item of edges) updateEdge(item, snapshot.state, revealed);
       nodes.update(snapshot, revealed);
       fitPills(pills);

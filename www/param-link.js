@@ -2,26 +2,28 @@
 // picture, its slider, its row in the gradient check — marks it `.is-linked` everywhere. Clicking
 // an edge or neuron pins the mark until it is clicked again.
 
-/** Parameters drawn on a node rather than an edge: biases on their neuron, x and t on theirs. */
-const NODE_OF_PARAM = { 'b1.0': 'h.0', 'b1.1': 'h.1', 'b2.0': 'y.0', 'x.0': 'x.0', 'x.1': 'x.1', 't.0': 't.0' };
-const PARAM_OF_NODE = Object.fromEntries(Object.entries(NODE_OF_PARAM).map(([param, node]) => [node, param]));
+/**
+ * Links the parameters shown in `regions` (elements under `root`); `picture` takes pinning clicks.
+ * `network()` is the network on screen, which says on which neuron a bias, an input or a target is
+ * drawn. Returns `{ pinned() }`, the parameter pinned now (or null), and calls `onPin(name)` when the
+ * learner pins or unpins one.
+ */
+export function linkParams(root, regions, picture, network, onPin = () => {}) {
+  /** The parameter that `target` stands for, or null. */
+  function paramAt(target) {
+    const element = target.closest('[data-edge], [data-node], [data-fd], [data-param], [data-label-for]');
+    if (!element) return null;
+    const { edge, node, fd, param, labelFor } = element.dataset;
+    return edge ?? fd ?? param ?? labelFor ?? (node ? network().paramOfNode(node) : null) ?? null;
+  }
 
-/** The parameter that `target` stands for, or null. */
-function paramAt(target) {
-  const element = target.closest('[data-edge], [data-node], [data-fd], [data-param]');
-  if (!element) return null;
-  const { edge, node, fd, param } = element.dataset;
-  return edge ?? fd ?? param ?? PARAM_OF_NODE[node] ?? null;
-}
+  function elementsOf(name) {
+    const selectors = [`[data-edge="${name}"]`, `[data-fd="${name}"]`, `[data-param="${name}"]`, `[data-label-for="${name}"]`];
+    const node = network().nodeOfParam(name);
+    if (node) selectors.push(`[data-node="${node}"]`);
+    return root.querySelectorAll(selectors.join(', '));
+  }
 
-function elementsOf(root, name) {
-  const selectors = [`[data-edge="${name}"]`, `[data-fd="${name}"]`, `[data-param="${name}"]`];
-  if (NODE_OF_PARAM[name]) selectors.push(`[data-node="${NODE_OF_PARAM[name]}"]`);
-  return root.querySelectorAll(selectors.join(', '));
-}
-
-/** Links the parameters shown in `regions` (elements under `root`); `picture` takes pinning clicks. */
-export function linkParams(root, regions, picture) {
   let pointed = null;
   let focused = null;
   let pinned = null;
@@ -30,9 +32,9 @@ export function linkParams(root, regions, picture) {
   function show() {
     const name = pointed ?? focused ?? pinned;
     if (name === shown) return;
-    if (shown) for (const element of elementsOf(root, shown)) element.classList.remove('is-linked');
+    if (shown) for (const element of root.querySelectorAll('.is-linked')) element.classList.remove('is-linked');
     shown = name;
-    if (name) for (const element of elementsOf(root, name)) element.classList.add('is-linked');
+    if (name) for (const element of elementsOf(name)) element.classList.add('is-linked');
   }
 
   for (const region of regions) {
@@ -57,5 +59,17 @@ export function linkParams(root, regions, picture) {
     const name = paramAt(event.target);
     pinned = name === pinned ? null : name;
     show();
+    onPin(pinned);
   });
+
+  return {
+    pinned: () => pinned,
+    /** Marks the parameter again after the views were rebuilt (a new architecture). */
+    refresh() {
+      const name = shown;
+      shown = null;
+      if (name && !network().hasParam(name)) pinned = pointed = focused = null;
+      show();
+    },
+  };
 }

@@ -4,19 +4,23 @@
 
 import { readOption, readParam, shownSample, withParam, withSample } from './state.js';
 
-/** The number of stages in one pass; the last one is the update. */
-export const STAGE_COUNT = 10;
-
 /**
  * Creates the pass at `origin`, a preset `{ id, title, note, state }` where Reset returns;
- * `onChange(snapshot)` is called after every later change. A snapshot is frozen: `{ state, evaluation, stages, stageIndex,
- * beforeUpdate, change, origin }` where `stages` is the tape of the pass being played (null before
- * its first stage), `stageIndex` is how many stages have been played (0 … 10), `beforeUpdate` is
- * `{ state, evaluation }` once the update has been played (else null) and `change` says what
- * happened: `{ kind, names?, restarted?, key?, sample?, run?, source? }`.
+ * `onChange(snapshot)` is called after every later change. A snapshot is frozen: `{ state, network,
+ * evaluation, stages, stageIndex, beforeUpdate, change, origin }` where `network` is the model of
+ * the state's network (network.js), `stages` is the tape of the pass being played, `stageIndex` is
+ * how many stages have been played (0 … network.stageCount), `beforeUpdate` is `{ state, network,
+ * evaluation }` once the update has been played (else null) and `change` says what happened:
+ * `{ kind, names?, restarted?, key?, sample?, run?, source? }`.
  * Methods that need the core throw its Error and leave the pass unchanged.
  */
 export function createPass(engine, origin, onChange) {
+  /** The state with its network, evaluation and tape: one core call. */
+  function computed(state) {
+    const { evaluation, stages } = engine.snapshot(state);
+    return { state, network: engine.network(state), evaluation, stages };
+  }
+
   let current = initial(origin.state, { kind: 'load' }, origin);
 
   function commit(fields) {
@@ -24,22 +28,18 @@ export function createPass(engine, origin, onChange) {
     onChange(current);
   }
 
-  function stagesOfPass() {
-    return current.stages ?? engine.stages(current.state);
-  }
+  const last = (snapshot) => snapshot.network.stageCount;
 
-  function playUpdate(from, stages) {
-    const state = from.evaluation.next;
-    const evaluation = engine.evaluate(state);
-    const beforeUpdate = Object.freeze({ state: from.state, evaluation: from.evaluation });
-    return { state, evaluation, stages, stageIndex: STAGE_COUNT, beforeUpdate };
+  function playUpdate(from) {
+    const next = computed(from.evaluation.next);
+    const beforeUpdate = Object.freeze({
+      state: from.state, network: from.network, evaluation: from.evaluation, stages: from.stages,
+    });
+    return { ...next, stages: from.stages, stageIndex: from.network.stageCount, beforeUpdate };
   }
 
   function initial(state, change, passOrigin) {
-    const evaluation = engine.evaluate(state);
-    return Object.freeze({
-      state, evaluation, stages: null, stageIndex: 0, beforeUpdate: null, change, origin: passOrigin,
-    });
+    return Object.freeze({ ...computed(state), stageIndex: 0, beforeUpdate: null, change, origin: passOrigin });
   }
 
   function start(state, change, passOrigin = current.origin) {
@@ -59,15 +59,14 @@ export function createPass(engine, origin, onChange) {
 
     /** Plays the next stage; after the update, starts the next pass at the new state. */
     step() {
-      if (current.stageIndex === STAGE_COUNT) {
+      if (current.stageIndex === last(current)) {
         const { state, sample } = nextPassStart(current.state);
-        const evaluation = state === current.state ? current.evaluation : engine.evaluate(state);
         const change = sample === undefined ? { kind: 'step' } : { kind: 'step', sample };
-        commit({ state, evaluation, stages: engine.stages(state), stageIndex: 1, beforeUpdate: null, change });
-      } else if (current.stageIndex === STAGE_COUNT - 1) {
-        commit({ ...playUpdate(current, current.stages), change: { kind: 'step' } });
+        commit({ ...computed(state), stageIndex: 1, beforeUpdate: null, change });
+      } else if (current.stageIndex === last(current) - 1) {
+        commit({ ...playUpdate(current), change: { kind: 'step' } });
       } else {
-        commit({ stages: stagesOfPass(), stageIndex: current.stageIndex + 1, change: { kind: 'step' } });
+        commit({ stageIndex: current.stageIndex + 1, change: { kind: 'step' } });
       }
     },
 
@@ -76,8 +75,7 @@ export function createPass(engine, origin, onChange) {
       if (current.stageIndex === 0) return;
       const change = { kind: 'back' };
       if (current.beforeUpdate) {
-        const { state, evaluation } = current.beforeUpdate;
-        commit({ state, evaluation, stageIndex: STAGE_COUNT - 1, beforeUpdate: null, change });
+        commit({ ...current.beforeUpdate, stageIndex: last(current) - 1, beforeUpdate: null, change });
       } else {
         commit({ stageIndex: current.stageIndex - 1, change });
       }
@@ -85,8 +83,8 @@ export function createPass(engine, origin, onChange) {
 
     /** Plays every remaining stage of the pass at once, the update included. */
     finish() {
-      if (current.stageIndex === STAGE_COUNT) return;
-      commit({ ...playUpdate(current, stagesOfPass()), change: { kind: 'finish' } });
+      if (current.stageIndex === last(current)) return;
+      commit({ ...playUpdate(current), change: { kind: 'finish' } });
     },
 
     /** Back to the start of the origin (the chosen preset), with no stage played. */
@@ -109,6 +107,15 @@ export function createPass(engine, origin, onChange) {
     },
 
     /**
+     * Replaces the state with `transform(state)` — a new architecture, new weights — at the start
+     * of a new pass; `change` says what happened.
+     */
+    replace(transform, change) {
+      const from = current.beforeUpdate ?? current;
+      start(transform(from.state), change);
+    },
+
+    /**
      * Applies `transform` to the state the pass started from — an option or the shown sample —
      * and replays the stages played so far under it, so the card shows the same stage.
      */
@@ -119,10 +126,9 @@ export function createPass(engine, origin, onChange) {
         start(state, change);
         return;
       }
-      const revised = { state, evaluation: engine.evaluate(state) };
-      const stages = engine.stages(state);
-      if (current.beforeUpdate) commit({ ...playUpdate(revised, stages), change });
-      else commit({ ...revised, stages, change });
+      const revised = computed(state);
+      if (current.beforeUpdate) commit({ ...playUpdate(revised), change });
+      else commit({ ...revised, change });
     },
 
     /** Moves to the state a training run reached (`run` from the core's trainRun). */
@@ -132,7 +138,7 @@ export function createPass(engine, origin, onChange) {
 
     /**
      * Opens a setup read from a link or a file: `state` (valid, see the core's validateState) at
-     * `origin`, with its first `stageIndex` stages played, the update replayed at stage 10.
+     * `origin`, with its first `stageIndex` stages played, the update replayed at the last stage.
      */
     open({ origin: nextOrigin, state, stageIndex }, change) {
       const opened = initial(state, change, nextOrigin);
@@ -140,8 +146,8 @@ export function createPass(engine, origin, onChange) {
         commit(opened);
         return;
       }
-      const stages = engine.stages(state);
-      commit(stageIndex === STAGE_COUNT ? { ...opened, ...playUpdate(opened, stages) } : { ...opened, stages, stageIndex });
+      const index = Math.min(stageIndex, last(opened));
+      commit(index === last(opened) ? { ...opened, ...playUpdate(opened) } : { ...opened, stageIndex: index });
     },
 
     /** Returns to an earlier `snapshot` of this pass (for undo and redo), telling `change`. */

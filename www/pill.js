@@ -7,12 +7,14 @@ const HEIGHT = 20;
 const PADDING = 7;
 
 /**
- * Creates a pill in `parent` with CSS classes `className`. Its controller: `element`,
+ * Creates a pill in `parent` with CSS classes `className`, labelling parameter `labelFor` (its
+ * `data-label-for`, so that pointing at the parameter marks it too). Its controller: `element`,
  * `show(name, value, tooltip)`, `hide()`, `place(x, y)` (its centre) and `measure()`; size pills
  * with {@link fitPills} after writing them, so that the browser lays their text out only once.
  */
-export function createPill(parent, className) {
+export function createPill(parent, className, labelFor = null) {
   const group = svgElement('g', { class: `pill ${className} is-hidden` }, parent);
+  if (labelFor) group.setAttribute('data-label-for', labelFor);
   const tooltip = svgElement('title', {}, group);
   const background = svgElement('rect', { height: HEIGHT, rx: HEIGHT / 2 }, group);
   const text = svgElement('text', { 'text-anchor': 'middle', dy: '0.35em' }, group);

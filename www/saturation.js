@@ -1,18 +1,26 @@
-// Saturation diagnostics: a neuron whose sigmoid slope σ′(z) is below 0.01 sits on a flat tail and
-// passes almost no gradient back. The core computes σ′; the page only compares it.
+// Saturation and dead-unit diagnostics. A sigmoid or tanh neuron whose slope f′(z) is below 0.01
+// sits on a flat tail and passes almost no gradient back; a ReLU whose sum is z ≤ 0 for every
+// example (the core's `dead`) passes none at all, so its incoming weights never learn. The core
+// computes the slopes; the page only compares them.
 
 import { setText } from './dom.js';
+import { symbolText } from './format.js';
 
 const THRESHOLD = 0.01;
-const NEURONS = [
-  { name: 'h.0', symbol: 'h₁', slope: (sigmaPrime) => sigmaPrime.h[0] },
-  { name: 'h.1', symbol: 'h₂', slope: (sigmaPrime) => sigmaPrime.h[1] },
-  { name: 'y.0', symbol: 'y', slope: (sigmaPrime) => sigmaPrime.y[0] },
-];
+const SQUASHING = new Set(['sigmoid', 'tanh']);
+const SLOPE_NAMES = { sigmoid: 'σ′', tanh: 'tanh′' };
 
-/** The names (`h.0`, `h.1`, `y.0`) of the neurons with σ′(z) < 0.01 in `evaluation`. */
-export function saturatedNeurons(evaluation) {
-  return NEURONS.filter((neuron) => neuron.slope(evaluation.sigma_prime) < THRESHOLD).map((neuron) => neuron.name);
+/** `name → 'saturated' | 'dead'` for the neurons of `snapshot` that pass (almost) no gradient back. */
+export function neuronMarks({ network, evaluation }) {
+  const marks = new Map();
+  for (const node of network.nodes) {
+    if (node.layer === 0) continue;
+    if (SQUASHING.has(node.activation) && evaluation.slope[`z${node.layer}`][node.index] < THRESHOLD) {
+      marks.set(node.id, 'saturated');
+    }
+  }
+  for (const name of evaluation.dead) marks.set(name, 'dead');
+  return marks;
 }
 
 function listText(symbols) {
@@ -20,20 +28,36 @@ function listText(symbols) {
   return `${symbols.slice(0, -1).join(', ')} and ${symbols.at(-1)}`;
 }
 
-/** The one-line explanation in `element`, shown while a neuron is saturated. Controller: `update(snapshot)`. */
+function sentence(symbols, what) {
+  const verb = symbols.length === 1 ? 'is' : 'are';
+  return `${listText(symbols)} ${verb} ${what}`;
+}
+
+/** The one-line explanation in `element`, shown while a neuron is saturated or dead. Controller: `update(snapshot)`. */
 export function createSaturationNote(element) {
   let shown;
   return {
     update(snapshot) {
-      const names = saturatedNeurons(snapshot.evaluation);
-      const key = names.join();
+      const marks = neuronMarks(snapshot);
+      const key = `${snapshot.network.key}|${[...marks].join()}`;
       if (key === shown) return;
       shown = key;
-      element.hidden = names.length === 0;
-      const symbols = NEURONS.filter((neuron) => names.includes(neuron.name)).map((neuron) => neuron.symbol);
-      const verb = symbols.length === 1 ? 'is' : 'are';
-      setText(element, `${listText(symbols)} ${verb} saturated (σ′(z) < 0.01): on the sigmoid's flat tail, `
-        + 'each backward step multiplies by almost 0, so almost no gradient flows back and learning stalls.');
+      element.hidden = marks.size === 0;
+      const of = (mark) => snapshot.network.nodes.filter((node) => marks.get(node.id) === mark);
+      const saturated = of('saturated');
+      const dead = of('dead');
+      const parts = [];
+      if (saturated.length > 0) {
+        const slopes = [...new Set(saturated.map((node) => SLOPE_NAMES[node.activation]))].join(' or ');
+        parts.push(`${sentence(saturated.map((node) => symbolText(node.symbol)), 'saturated')} (${slopes}(z) < 0.01): on the `
+          + 'flat tail, each backward step multiplies by almost 0, so almost no gradient flows back and learning stalls.');
+      }
+      if (dead.length > 0) {
+        const examples = snapshot.state.samples ? 'every sample' : 'this example';
+        parts.push(`${sentence(dead.map((node) => symbolText(node.symbol)), 'a dead ReLU')}: z ≤ 0 for ${examples}, `
+          + 'so its output is 0, its slope [z > 0] is 0 and its incoming weights get no gradient at all.');
+      }
+      setText(element, parts.join(' '));
     },
   };
 }

@@ -1,19 +1,28 @@
-// The list of the pass's ten stages, marking those played and the current one.
+// The list of the pass's stages, marking those played and the current one; it follows the
+// network's tape (a forward stage per layer, then the loss and the backward stages).
 
 import { htmlElement, setAttribute } from './dom.js';
 
-/** Builds the list into `container` from the stages' `titles`. Controller: `update(stageIndex)`. */
-export function createStageListView(container, titles) {
+/** Builds the list into `container`. Controller: `update(network, stageIndex)`. */
+export function createStageListView(container) {
   const list = htmlElement('ol', { class: 'stage-list' }, container);
-  const items = titles.map((title, i) => {
-    const item = htmlElement('li', { class: 'stage-item' }, list);
-    htmlElement('span', { class: 'stage-number', 'aria-hidden': 'true' }, item, String(i + 1));
-    htmlElement('span', { class: 'stage-title' }, item, title);
-    return item;
-  });
+  let items = [];
+  let built = null;
+
+  function build(network) {
+    list.replaceChildren();
+    items = network.stages.map(({ title, index }) => {
+      const item = htmlElement('li', { class: 'stage-item' }, list);
+      htmlElement('span', { class: 'stage-number', 'aria-hidden': 'true' }, item, String(index));
+      htmlElement('span', { class: 'stage-title' }, item, title);
+      return item;
+    });
+    built = network;
+  }
 
   return {
-    update(stageIndex) {
+    update(network, stageIndex) {
+      if (network !== built) build(network);
       items.forEach((item, i) => {
         item.classList.toggle('is-done', i < stageIndex - 1);
         item.classList.toggle('is-current', i === stageIndex - 1);

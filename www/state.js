@@ -1,51 +1,8 @@
-// The state's editable properties: one table drives the controls, their labels and the link
-// (link.js writes each JSON key of PARAMS as one field, and each option under its `link` name).
-// Names follow the DOM contract and the state JSON's indices: `w1.i.j` is input i → hidden j.
-// The options (loss convention, update rule, batch or per-sample) and the samples live here too.
-
-const WEIGHT_RANGE = { min: -4, max: 4, step: 0.01 };
-
-function param(name, symbol, hint, range) {
-  const [key, ...indices] = name.split('.');
-  return Object.freeze({ name, key, indices: indices.map(Number), symbol, hint, ...range });
-}
-
-function symbol(base, sub = '', sup = '') {
-  return Object.freeze({ base, sub, sup });
-}
-
-/** Every parameter the learner can edit, in display order. */
-export const PARAMS = Object.freeze([
-  param('x.0', symbol('x', '1'), 'input 1', { min: -2, max: 2, step: 0.01 }),
-  param('x.1', symbol('x', '2'), 'input 2', { min: -2, max: 2, step: 0.01 }),
-  param('t.0', symbol('t'), 'target', { min: 0, max: 1, step: 0.01 }),
-  param('w1.0.0', symbol('w', '11', '(1)'), 'x₁ → h₁', WEIGHT_RANGE),
-  param('w1.0.1', symbol('w', '12', '(1)'), 'x₁ → h₂', WEIGHT_RANGE),
-  param('w1.1.0', symbol('w', '21', '(1)'), 'x₂ → h₁', WEIGHT_RANGE),
-  param('w1.1.1', symbol('w', '22', '(1)'), 'x₂ → h₂', WEIGHT_RANGE),
-  param('b1.0', symbol('b', '1', '(1)'), 'bias of h₁', WEIGHT_RANGE),
-  param('b1.1', symbol('b', '2', '(1)'), 'bias of h₂', WEIGHT_RANGE),
-  param('w2.0.0', symbol('w', '1', '(2)'), 'h₁ → y', WEIGHT_RANGE),
-  param('w2.1.0', symbol('w', '2', '(2)'), 'h₂ → y', WEIGHT_RANGE),
-  param('b2.0', symbol('b', '', '(2)'), 'bias of y', WEIGHT_RANGE),
-  param('lr', symbol('η'), 'learning rate', { min: 0.001, max: 5, step: 0.001 }),
-]);
-
-/** The parameters grouped by layer, as the controls show them. */
-export const PARAM_GROUPS = Object.freeze([
-  { title: 'Input and target', names: ['x.0', 'x.1', 't.0'] },
-  { title: 'Hidden layer: W⁽¹⁾, b⁽¹⁾', names: ['w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1'] },
-  { title: 'Output layer: W⁽²⁾, b⁽²⁾', names: ['w2.0.0', 'w2.1.0', 'b2.0'] },
-  { title: 'Learning rate', names: ['lr'] },
-]);
-
-/** The weights and biases, in the core's order: what training, the gradient check and the map move. */
-export const WEIGHT_NAMES = Object.freeze([
-  'w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0',
-]);
-
-/** The JSON keys of the parameters, in the table's order: `x`, `t`, `w1`, `b1`, `w2`, `b2`, `lr`. */
-export const PARAM_KEYS = Object.freeze([...new Set(PARAMS.map((p) => p.key))]);
+// Reading and changing the state's numbers by name, its options and its samples. A parameter's
+// name follows the DOM contract and the state JSON: `x.0`, `t.0`, `lr`, `w1.0.1` (neuron 0 of
+// layer 0 → neuron 1 of layer 1), `b2.0`; the name is its JSON key and its indices, so no table is
+// needed to read or write it (its symbol, hint and range come from the core: see network.js).
+// One table of options drives their controls and their short names in links.
 
 /**
  * The state's options: for each key, its choices (the core's default first) and their labels;
@@ -58,6 +15,7 @@ export const OPTIONS = Object.freeze({
     choices: [
       { value: 'squared', link: 'squared', label: 'E = (y − t)²', hint: 'the seed notebook' },
       { value: 'half_squared', link: 'half', label: 'E = ½(y − t)²', hint: 'most textbooks' },
+      { value: 'cross_entropy', link: 'ce', label: 'cross-entropy', hint: '−[t ln y + (1 − t) ln(1 − y)]' },
     ],
   },
   update: {
@@ -102,24 +60,21 @@ export function withSample(state, index) {
   return { ...state, x, t };
 }
 
-const PARAMS_BY_NAME = new Map(PARAMS.map((p) => [p.name, p]));
-
-/** The table entry for `name`; throws on an unknown name. */
-export function paramByName(name) {
-  const found = PARAMS_BY_NAME.get(name);
-  if (!found) throw new Error(`unknown parameter ${name}`);
-  return found;
+/** A parameter's JSON key and indices: `w1.0.1` → `{ key: 'w1', indices: [0, 1] }`. */
+export function parseName(name) {
+  const [key, ...indices] = name.split('.');
+  return { key, indices: indices.map(Number) };
 }
 
 /** The value of parameter `name` in `state`. */
 export function readParam(state, name) {
-  const { key, indices } = paramByName(name);
-  return indices.reduce((value, index) => value[index], state[key]);
+  const { key, indices } = parseName(name);
+  return indices.reduce((value, index) => value?.[index], state[key]);
 }
 
 /** A new state equal to `state` except that parameter `name` is `value`; `state` is not changed. */
 export function withParam(state, name, value) {
-  const { key, indices } = paramByName(name);
+  const { key, indices } = parseName(name);
   return { ...state, [key]: replaceAt(state[key], indices, value) };
 }
 

@@ -4,20 +4,26 @@
 
 import { formatEditable, formatNumber, symbolText } from './format.js';
 import { objectiveLoss, objectiveSymbol } from './objective.js';
-import { STAGE_COUNT } from './pass.js';
-import { optionChoice, OPTIONS, paramByName } from './state.js';
+import { optionChoice, OPTIONS } from './state.js';
 
 function quantityText(expr) {
   if (expr.kind === 'grad') return `∂${expr.loss}/∂${symbolText(expr.of)}`;
-  if (expr.kind === 'sigma_prime') return `σ′(${symbolText(expr.of)})`;
+  if (expr.kind === 'slope') return `${slopeName(expr.function)}(${symbolText(expr.of)})`;
   return symbolText(expr.symbol);
 }
 
-function stageResult(stage) {
+const SLOPE_NAMES = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′', linear: 'linear′' };
+const slopeName = (name) => SLOPE_NAMES[name] ?? `${name}′`;
+
+/** How many results a stage line reads out before it says how many more there are. */
+const READ_OUT = 6;
+
+function stageResult(stage, stageCount) {
   const results = stage.formulas
-    .filter((formula) => formula.path)
+    .filter((formula) => formula.kind !== 'slope')
     .map((formula) => `${quantityText(formula.lhs)} = ${formatNumber(formula.value)}`);
-  return `Stage ${stage.index} of ${STAGE_COUNT}, ${stage.title}: ${results.join(', ')}.`;
+  const more = results.length > READ_OUT ? ` and ${results.length - READ_OUT} more (see the card)` : '';
+  return `Stage ${stage.index} of ${stageCount}, ${stage.title}: ${results.slice(0, READ_OUT).join(', ')}${more}.`;
 }
 
 function lossChange({ state, beforeUpdate, evaluation }) {
@@ -27,25 +33,31 @@ function lossChange({ state, beforeUpdate, evaluation }) {
 
 /** Where the pass stands: the last stage's result, or that none has been played. */
 function positionText(snapshot, stage) {
-  const { stageIndex, origin } = snapshot;
+  const { stageIndex, origin, network } = snapshot;
+  const count = network.stageCount;
   if (stageIndex === 0) return `No stage played of “${origin.title}”.`;
-  if (stageIndex < STAGE_COUNT) return stageResult(stage);
-  return `Stage ${STAGE_COUNT} of ${STAGE_COUNT}, ${stage.title}: every parameter took its step; ${lossChange(snapshot)}`;
+  if (stageIndex < count) return stageResult(stage, count);
+  return `Stage ${count} of ${count}, ${stage.title}: every parameter took its step; ${lossChange(snapshot)}`;
 }
 
-function namesText(names) {
-  return names.map((name) => symbolText(paramByName(name).symbol)).join(' and ');
+function namesText(names, network) {
+  return names.map((name) => symbolText(network.param(name).symbol)).join(' and ');
 }
 
 function sampleText({ state }, index) {
   const { x, t } = state.samples[index];
   const input = x.map(formatEditable).join(', ');
-  return `sample ${index + 1} of ${state.samples.length}, x = (${input}), t = ${formatEditable(t[0])}`;
+  const target = t.length === 1 ? formatEditable(t[0]) : `(${t.map(formatEditable).join(', ')})`;
+  return `sample ${index + 1} of ${state.samples.length}, x = (${input}), t = ${target}`;
 }
 
 function optionText({ state, stageIndex }, key) {
-  const { label, hint } = optionChoice(state, key);
   const follows = stageIndex > 0 ? 'the stages played so far are replayed under it.' : 'every number follows.';
+  if (key === 'train_biases') {
+    return state.train_biases === false
+      ? `Biases fixed: updates leave every bias as it is; ${follows}` : `Biases trained: updates change them too; ${follows}`;
+  }
+  const { label, hint } = optionChoice(state, key);
   return `${OPTIONS[key].legend}: ${label} (${hint}); ${follows}`;
 }
 
@@ -64,7 +76,7 @@ export function statusMessage(snapshot, stage) {
       return `Reset to the start of “${snapshot.origin.title}”; no stage played.`;
     case 'edit':
       return change.restarted
-        ? `${namesText(change.names)} changed: the pass restarted and its gradients were cleared.`
+        ? `${namesText(change.names, snapshot.network)} changed: the pass restarted and its gradients were cleared.`
         : null;
     case 'option':
       return optionText(snapshot, change.key);
@@ -72,14 +84,22 @@ export function statusMessage(snapshot, stage) {
       return `Showing ${sampleText(snapshot, change.sample)}: its own forward and backward pass.`;
     case 'train':
       return null;
+    case 'architecture':
+      return `${change.what}: the network is now ${snapshot.network.widths.join('-')} `
+        + `(${snapshot.network.activations.join(', ')}), ${snapshot.network.weights.length} weights and biases; `
+        + 'every weight that still exists kept its value.';
+    case 'reinit':
+      return `Every weight was drawn anew from seed ${change.seed}; no stage played.`;
     case 'finish':
       return `Finished the pass: every parameter took its step; ${lossChange(snapshot)}`;
     case 'back':
       if (stageIndex === 0) return 'Back at the start of the pass.';
-      if (stageIndex === STAGE_COUNT - 1) return `Update undone, parameters restored. ${stageResult(stage)}`;
-      return `Stepped back. ${stageResult(stage)}`;
+      if (stageIndex === snapshot.network.stageCount - 1) {
+        return `Update undone, parameters restored. ${stageResult(stage, snapshot.network.stageCount)}`;
+      }
+      return `Stepped back. ${stageResult(stage, snapshot.network.stageCount)}`;
     case 'step':
-      if (change.sample !== undefined) return `Next pass on ${sampleText(snapshot, change.sample)}. ${stageResult(stage)}`;
+      if (change.sample !== undefined) return `Next pass on ${sampleText(snapshot, change.sample)}. ${stageResult(stage, snapshot.network.stageCount)}`;
       return positionText(snapshot, stage);
     case 'undo':
       return `Undone. ${positionText(snapshot, stage)}`;

@@ -1,6 +1,5 @@
 // The pass's buttons: Step backprop, Step back, Finish and Reset.
 
-import { STAGE_COUNT } from './pass.js';
 
 /**
  * Wires the `[data-action]` buttons in `container` to `actions` ({ step, back, finish, reset })
@@ -17,7 +16,7 @@ export function createToolbarView(container, actions) {
   return {
     update(snapshot) {
       buttons.get('back').disabled = snapshot.stageIndex === 0;
-      buttons.get('finish').disabled = snapshot.stageIndex === STAGE_COUNT;
+      buttons.get('finish').disabled = snapshot.stageIndex === snapshot.network.stageCount;
     },
   };
 }

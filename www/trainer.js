@@ -44,7 +44,8 @@ export function createTrainer(engine, { current, apply, stopped }) {
       run.left -= result.steps;
       run.taken += result.steps;
       if (result.steps > 0) apply(result);
-      if (result.steps < steps || (run.target !== null && result.loss <= run.target)) stop('target');
+      if (result.error) stop('error', result.error);
+      else if (result.steps < steps || (run.target !== null && result.loss <= run.target)) stop('target');
       else if (run.left === 0) stop('limit');
     },
   };

@@ -4,43 +4,56 @@
 
 import { htmlElement, setAttribute, setText } from './dom.js';
 import { formatChange, formatNumber, fullValue, symbolText } from './format.js';
-import { STAGE_COUNT } from './pass.js';
-import { WEIGHT_NAMES, paramByName, readParam } from './state.js';
+import { readParam } from './state.js';
 
 const NOT_YET = 'not yet';
-/** The neuron whose ∂E/∂z (δ) equals a bias's gradient. */
-const NEURON_OF_BIAS = { 'b1.0': 'h.0', 'b1.1': 'h.1', 'b2.0': 'y.0' };
+const FUNCTIONS = { sigmoid: 'σ(z)', tanh: 'tanh(z)', relu: 'ReLU(z)', linear: 'z' };
 
-const param = (name) => ({
-  name, symbol: symbolText(paramByName(name).symbol), hint: paramByName(name).hint,
-  value: (s) => readParam(s.state, name),
-  grad: name.startsWith('w') ? (r) => r.edgeGrads.get(name) : (r) => r.biasGrads.get(NEURON_OF_BIAS[name]),
-  change: (r) => r.paramChanges.get(name),
-});
-const input = (name) => ({ ...param(name), grad: null, change: null });
-const neuron = (name, symbol, hint, value, grad) => ({ name, symbol, hint, value, grad, change: null });
-
-const GROUPS = [
-  { title: 'Inputs and target', rows: [input('x.0'), input('x.1'), input('t.0')] },
-  {
-    title: 'Hidden layer',
-    rows: [0, 1].flatMap((j) => [
-      neuron(`z1.${j}`, `z⁽¹⁾${'₁₂'[j]}`, `pre-activation of h${'₁₂'[j]}`, (s) => s.evaluation.z1[j],
-        (r) => r.biasGrads.get(`h.${j}`)),
-      neuron(`h.${j}`, `h${'₁₂'[j]}`, 'activation σ(z)', (s) => s.evaluation.h[j], (r) => r.outputGrads.get(`h.${j}`)),
-    ]),
-  },
-  {
-    title: 'Output and loss',
-    rows: [
-      neuron('z2.0', 'z⁽²⁾', 'pre-activation of y', (s) => s.evaluation.z2[0], (r) => r.biasGrads.get('y.0')),
-      neuron('y.0', 'y', 'output σ(z)', (s) => s.evaluation.y[0], (r) => r.outputGrads.get('y.0')),
-      neuron('loss', 'E', 'loss of the shown example', (s) => s.evaluation.loss, null),
-      neuron('batch-loss', 'J', 'mean loss over the samples', (s) => s.evaluation.batch?.loss, null),
-    ],
-  },
-  { title: 'Weights, biases and learning rate', rows: [...WEIGHT_NAMES.map(param), input('lr')] },
-];
+/** The table's groups of rows for `network`. */
+function tableGroups(network) {
+  const param = (name) => {
+    const { symbol, hint } = network.param(name);
+    const node = network.nodeOfParam(name);
+    return {
+      name,
+      symbol: symbolText(symbol),
+      hint,
+      value: (s) => readParam(s.state, name),
+      grad: name.startsWith('w') ? (r) => r.edgeGrads.get(name) : (r) => r.biasGrads.get(node),
+      change: (r) => r.paramChanges.get(name),
+    };
+  };
+  const input = (name) => ({ ...param(name), grad: null, change: null });
+  const neuron = (name, symbol, hint, value, grad) => ({ name, symbol, hint, value, grad, change: null });
+  const inputs = network.params.filter((p) => p.key === 'x' || p.key === 't').map((p) => input(p.name));
+  const layers = network.widths.slice(1).map((_, i) => {
+    const layer = i + 1;
+    const output = layer === network.depth;
+    const key = output ? 'y' : `h${layer}`;
+    const rows = network.nodes.filter((node) => node.layer === layer).flatMap((node) => {
+      const a = symbolText(node.symbol);
+      return [
+        neuron(`z${layer}.${node.index}`, symbolText(node.z), `pre-activation of ${a}`,
+          (s) => s.evaluation[`z${layer}`][node.index], (r) => r.biasGrads.get(node.id)),
+        neuron(node.id, a, `${output ? 'output' : 'activation'} ${FUNCTIONS[node.activation]}`,
+          (s) => s.evaluation[key][node.index], (r) => r.outputGrads.get(node.id)),
+      ];
+    });
+    if (output) {
+      rows.push(
+        neuron('loss', 'E', 'loss of the shown example', (s) => s.evaluation.loss, null),
+        neuron('batch-loss', 'J', 'mean loss over the samples', (s) => s.evaluation.batch?.loss, null),
+      );
+    }
+    const title = output ? 'Output and loss' : (network.depth === 2 ? 'Hidden layer' : `Hidden layer ${layer}`);
+    return { title, rows };
+  });
+  return [
+    { title: 'Inputs and target', rows: inputs },
+    ...layers,
+    { title: 'Weights, biases and learning rate', rows: [...network.weights.map(param), input('lr')] },
+  ];
+}
 
 function buildRow(body, row) {
   const element = htmlElement('tr', { 'data-quantity': row.name }, body);
@@ -63,17 +76,29 @@ export function createValuesTableView(table) {
   const caption = htmlElement('caption', {}, table);
   const head = htmlElement('tr', {}, htmlElement('thead', {}, table));
   for (const title of ['Quantity', 'Value', 'Gradient ∂E/∂·', 'Update Δ']) htmlElement('th', { scope: 'col' }, head, title);
-  const rows = GROUPS.flatMap((group) => {
-    const body = htmlElement('tbody', {}, table);
-    htmlElement('th', { scope: 'colgroup', colspan: '4', class: 'values-group' }, htmlElement('tr', {}, body), group.title);
-    return group.rows.map((row) => buildRow(body, row));
-  });
+  let bodies = [];
+  let rows = [];
+  let built = null;
+
+  function build(network) {
+    for (const body of bodies) body.remove();
+    bodies = [];
+    rows = tableGroups(network).flatMap((group) => {
+      const body = htmlElement('tbody', {}, table);
+      bodies.push(body);
+      htmlElement('th', { scope: 'colgroup', colspan: '4', class: 'values-group' }, htmlElement('tr', {}, body), group.title);
+      return group.rows.map((row) => buildRow(body, row));
+    });
+    built = network;
+  }
 
   return {
     update(snapshot, revealed) {
+      if (snapshot.network !== built) build(snapshot.network);
       const { stage } = revealed;
-      setText(caption, stage === null ? `Every value before the pass: no gradient revealed yet (stage 0 of ${STAGE_COUNT}).`
-        : `Every value at stage ${stage.index} of ${STAGE_COUNT}, ${stage.title}: gradients as revealed so far.`);
+      const count = snapshot.network.stageCount;
+      setText(caption, stage === null ? `Every value before the pass: no gradient revealed yet (stage 0 of ${count}).`
+        : `Every value at stage ${stage.index} of ${count}, ${stage.title}: gradients as revealed so far.`);
       for (const cells of rows) {
         const { row, element } = cells;
         const value = row.value(snapshot);

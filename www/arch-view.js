@@ -1,0 +1,131 @@
+// The architecture control: one row per layer (inputs, each hidden layer, the output) with its
+// width, buttons to add or remove a neuron and, past the inputs, its activation; buttons to add or
+// remove a hidden layer; the seed new weights are drawn from, Re-initialise, and whether biases are
+// trained. Every change goes through the core (reshape), so it is validated and undoable.
+
+import { htmlElement, setText } from './dom.js';
+
+const ACTIVATION_LABELS = { sigmoid: 'sigmoid σ', tanh: 'tanh', relu: 'ReLU', linear: 'linear' };
+
+function layerName(layer, depth) {
+  if (layer === 0) return 'Inputs';
+  if (layer === depth) return 'Output';
+  return depth === 2 ? 'Hidden layer' : `Hidden layer ${layer}`;
+}
+
+const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * Builds the control into `container` (the `[data-arch]` element). `actions`: `reshape(arch, what)`,
+ * `reinitialize(seed)`, `trainBiases(on)`; each returns why it was refused, or null.
+ * Controller: `update(snapshot)`.
+ */
+export function createArchView(container, actions) {
+  const layers = htmlElement('div', { class: 'arch-layers' }, container);
+  const layerButtons = htmlElement('div', { class: 'arch-buttons' }, container);
+  const addLayer = htmlElement('button', { type: 'button', class: 'button button--small' }, layerButtons, 'Add hidden layer');
+  const removeLayer = htmlElement('button', { type: 'button', class: 'button button--small' }, layerButtons, 'Remove hidden layer');
+  const init = htmlElement('div', { class: 'arch-init' }, container);
+  const seedLabel = htmlElement('label', { class: 'arch-seed' }, init);
+  htmlElement('span', {}, seedLabel, 'Seed');
+  const seed = htmlElement('input', { type: 'number', min: '0', max: '4294967295', step: '1', inputmode: 'numeric', 'data-init-seed': '' }, seedLabel);
+  const reinit = htmlElement('button', { type: 'button', class: 'button button--small', 'data-action': 'reinitialize' }, init, 'Re-initialise');
+  const biasesLabel = htmlElement('label', { class: 'arch-biases' }, container);
+  const biases = htmlElement('input', { type: 'checkbox', 'data-train-biases': '' }, biasesLabel);
+  htmlElement('span', {}, biasesLabel, 'Train biases');
+  const message = htmlElement('p', { class: 'arch-message', role: 'status' }, container);
+  let current = null;
+  let built = null;
+
+  const arch = () => ({ widths: [...current.network.widths], activations: [...current.network.activations] });
+
+  function apply(next, what) {
+    const refusal = actions.reshape(next, what);
+    setText(message, refusal ?? '');
+  }
+
+  function resize(layer, delta) {
+    const next = arch();
+    next.widths[layer] += delta;
+    const name = layerName(layer, current.network.depth).toLowerCase();
+    const what = layer === 0 ? (delta > 0 ? 'Added an input' : 'Removed an input')
+      : `${delta > 0 ? 'Added a neuron to' : 'Removed a neuron from'} the ${name}`;
+    apply(next, what);
+  }
+
+  function build(network) {
+    layers.replaceChildren();
+    const { limits, depth } = network;
+    network.widths.forEach((width, layer) => {
+      const row = htmlElement('div', { class: 'arch-layer', 'data-layer': String(layer), role: 'group' }, layers);
+      const title = htmlElement('span', { class: 'arch-layer-name', id: `arch-layer-${layer}` }, row, layerName(layer, depth));
+      row.setAttribute('aria-labelledby', title.id);
+      const max = layer === 0 ? limits.inputs : (layer === depth ? limits.outputs : limits.width);
+      const word = layer === 0 ? 'input' : (layer === depth ? 'output' : 'neuron');
+      htmlElement('span', { class: 'arch-width', 'data-width': String(width) }, row, plural(width, word));
+      const remove = htmlElement('button', {
+        type: 'button', class: 'button button--icon', 'aria-label': 'Remove neuron', title: `Remove a neuron from the ${layerName(layer, depth).toLowerCase()}`,
+      }, row, '−');
+      const add = htmlElement('button', {
+        type: 'button', class: 'button button--icon', 'aria-label': 'Add neuron', title: `Add a neuron to the ${layerName(layer, depth).toLowerCase()}`,
+      }, row, '+');
+      remove.disabled = width <= 1;
+      add.disabled = width >= max;
+      remove.addEventListener('click', () => resize(layer, -1));
+      add.addEventListener('click', () => resize(layer, 1));
+      if (layer > 0) {
+        const select = htmlElement('select', { 'aria-label': `Activation of the ${layerName(layer, depth).toLowerCase()}` }, row);
+        for (const name of limits.activations) select.add(new Option(ACTIVATION_LABELS[name] ?? name, name));
+        select.value = network.activations[layer - 1];
+        select.addEventListener('change', () => {
+          const next = arch();
+          next.activations[layer - 1] = select.value;
+          apply(next, `The ${layerName(layer, depth).toLowerCase()} now uses ${ACTIVATION_LABELS[select.value] ?? select.value}`);
+        });
+      }
+    });
+    addLayer.disabled = depth - 1 >= limits.hidden_layers;
+    removeLayer.disabled = depth <= 1;
+    built = network;
+  }
+
+  addLayer.addEventListener('click', () => {
+    const next = arch();
+    const depth = next.widths.length - 1;
+    const below = depth > 1 ? next.widths[depth - 1] : 2;
+    const activation = depth > 1 ? next.activations[depth - 2] : 'sigmoid';
+    next.widths.splice(depth, 0, below);
+    next.activations.splice(depth - 1, 0, activation);
+    apply(next, 'Added a hidden layer');
+  });
+  removeLayer.addEventListener('click', () => {
+    const next = arch();
+    const depth = next.widths.length - 1;
+    next.widths.splice(depth - 1, 1);
+    next.activations.splice(depth - 2, 1);
+    apply(next, 'Removed a hidden layer');
+  });
+  reinit.addEventListener('click', () => {
+    const value = seed.valueAsNumber;
+    if (!Number.isInteger(value) || value < 0 || value > 4294967295) {
+      setText(message, 'The seed must be a whole number from 0 to 4294967295.');
+      return;
+    }
+    setText(message, actions.reinitialize(value) ?? '');
+  });
+  biases.addEventListener('change', () => {
+    setText(message, actions.trainBiases(biases.checked) ?? '');
+  });
+  for (const control of [addLayer, removeLayer, reinit, seed, biases]) control.disabled = false;
+
+  return {
+    update(snapshot) {
+      current = snapshot;
+      if (snapshot.network !== built) build(snapshot.network);
+      const seedValue = String(snapshot.state.init_seed ?? 1);
+      if (document.activeElement !== seed && seed.value !== seedValue) seed.value = seedValue;
+      const trained = snapshot.state.train_biases !== false;
+      if (biases.checked !== trained) biases.checked = trained;
+    },
+  };
+}
