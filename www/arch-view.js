@@ -16,7 +16,8 @@ function layerName(layer, depth) {
 const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
- * Builds the control into `container` (the `[data-arch]` element). `actions`: `reshape(arch, what)`,
+ * Builds the control into `container` (the `[data-arch]` element). `actions`: `reshape(arch, { done,
+ * doing })`,
  * `reinitialize(seed)`, `trainBiases(on)`; each returns why it was refused, or null.
  * Controller: `update(snapshot)`.
  */
@@ -36,11 +37,13 @@ export function createArchView(container, actions) {
   const message = htmlElement('p', { class: 'arch-message', role: 'status' }, container);
   let current = null;
   let built = null;
+  let selects = [];
 
   const arch = () => ({ widths: [...current.network.widths], activations: [...current.network.activations] });
 
-  function apply(next, what) {
-    const refusal = actions.reshape(next, what);
+  /** Reshapes to `next`; `done` and `doing` word the change for the status line and a refusal. */
+  function apply(next, done, doing) {
+    const refusal = actions.reshape(next, { done, doing });
     setText(message, refusal ?? '');
   }
 
@@ -48,13 +51,14 @@ export function createArchView(container, actions) {
     const next = arch();
     next.widths[layer] += delta;
     const name = layerName(layer, current.network.depth).toLowerCase();
-    const what = layer === 0 ? (delta > 0 ? 'Added an input' : 'Removed an input')
-      : `${delta > 0 ? 'Added a neuron to' : 'Removed a neuron from'} the ${name}`;
-    apply(next, what);
+    if (layer === 0) apply(next, delta > 0 ? 'Added an input' : 'Removed an input', delta > 0 ? 'Adding an input' : 'Removing an input');
+    else if (delta > 0) apply(next, `Added a neuron to the ${name}`, `Adding a neuron to the ${name}`);
+    else apply(next, `Removed a neuron from the ${name}`, `Removing a neuron from the ${name}`);
   }
 
   function build(network) {
     layers.replaceChildren();
+    selects = [];
     const { limits, depth } = network;
     network.widths.forEach((width, layer) => {
       const row = htmlElement('div', { class: 'arch-layer', 'data-layer': String(layer), role: 'group' }, layers);
@@ -77,10 +81,13 @@ export function createArchView(container, actions) {
         const select = htmlElement('select', { 'aria-label': `Activation of the ${layerName(layer, depth).toLowerCase()}` }, row);
         for (const name of limits.activations) select.add(new Option(ACTIVATION_LABELS[name] ?? name, name));
         select.value = network.activations[layer - 1];
+        selects.push(select);
         select.addEventListener('change', () => {
           const next = arch();
           next.activations[layer - 1] = select.value;
-          apply(next, `The ${layerName(layer, depth).toLowerCase()} now uses ${ACTIVATION_LABELS[select.value] ?? select.value}`);
+          const name = `the ${layerName(layer, depth).toLowerCase()}`;
+          const label = ACTIVATION_LABELS[select.value] ?? select.value;
+          apply(next, `Switched ${name} to ${label}`, `Switching ${name} to ${label}`);
         });
       }
     });
@@ -96,14 +103,14 @@ export function createArchView(container, actions) {
     const activation = depth > 1 ? next.activations[depth - 2] : 'sigmoid';
     next.widths.splice(depth, 0, below);
     next.activations.splice(depth - 1, 0, activation);
-    apply(next, 'Added a hidden layer');
+    apply(next, 'Added a hidden layer', 'Adding a hidden layer');
   });
   removeLayer.addEventListener('click', () => {
     const next = arch();
     const depth = next.widths.length - 1;
     next.widths.splice(depth - 1, 1);
     next.activations.splice(depth - 2, 1);
-    apply(next, 'Removed a hidden layer');
+    apply(next, 'Removed a hidden layer', 'Removing a hidden layer');
   });
   reinit.addEventListener('click', () => {
     const value = seed.valueAsNumber;
@@ -122,6 +129,10 @@ export function createArchView(container, actions) {
     update(snapshot) {
       current = snapshot;
       if (snapshot.network !== built) build(snapshot.network);
+      // A refused choice leaves its select showing it: show the network's again.
+      selects.forEach((select, i) => {
+        if (select.value !== snapshot.network.activations[i]) select.value = snapshot.network.activations[i];
+      });
       const seedValue = String(snapshot.state.init_seed ?? 1);
       if (document.activeElement !== seed && seed.value !== seedValue) seed.value = seedValue;
       const trained = snapshot.state.train_biases !== false;

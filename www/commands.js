@@ -51,10 +51,13 @@ export function createCommands({ pass, engine, trainer, undo, say, requestFrame 
     edit: (values, gesture = null) => run(() => pass.edit(values), editFailure(pass.snapshot().network, values), gesture),
     option: (key, value) => revise((state) => ({ ...state, [key]: value }), { kind: 'option', key }),
     sample: (sample) => revise((state) => withSample(state, sample), { kind: 'sample', sample }),
-    /** Changes the architecture to `{ widths, activations }`; `what` says how, for the status line. */
-    reshape: (arch, what) => run(
-      () => pass.replace((state) => engine.reshape(state, arch), { kind: 'architecture', what }),
-      `${what} was not applied`,
+    /**
+     * Changes the architecture to `{ widths, activations }`; `done` and `doing` word the change
+     * ("Added a hidden layer", "Adding a hidden layer") for the status line.
+     */
+    reshape: (arch, { done, doing }) => run(
+      () => pass.replace((state) => engine.reshape(state, arch), { kind: 'architecture', what: done }),
+      `${doing} was not possible`,
     ),
     /** Draws every weight anew from `seed`. */
     reinitialize: (seed) => run(

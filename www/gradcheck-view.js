@@ -37,6 +37,7 @@ function showRow(cells, result) {
   setText(cells.errorText, formatNumber(result.relative_error, 2));
   cells.row.title = `backprop ${fullValue(result.analytic)}\nfinite difference ${fullValue(result.numeric)}\n`
     + `relative error ${fullValue(result.relative_error)}: ${verdict.text}`;
+  return verdict.name;
 }
 
 /**
@@ -49,6 +50,7 @@ export function createGradcheckView(container, check) {
   const slider = container.querySelector('[data-eps]');
   const epsText = container.querySelector('[data-eps-value]');
   const problem = container.querySelector('[data-fd-problem]');
+  const summary = container.querySelector('[data-fd-summary]');
   const body = container.querySelector('[data-fd-rows]');
   let rows = new Map();
   let built = null;
@@ -77,7 +79,11 @@ export function createGradcheckView(container, check) {
       return;
     }
     problem.hidden = true;
-    for (const result of results) showRow(rows.get(result.name), result);
+    const counts = { match: 0, close: 0, mismatch: 0 };
+    for (const result of results) counts[showRow(rows.get(result.name), result)] += 1;
+    const parts = [`${counts.match} match`, ...(counts.close ? [`${counts.close} close`] : []),
+      ...(counts.mismatch ? [`${counts.mismatch} mismatch`] : [])];
+    setText(summary, `${results.length} weights and biases: ${parts.join(', ')}.`);
   }
 
   slider.addEventListener('input', () => {
