@@ -78,62 +78,28 @@ pub fn ensure_wasm_pack() -> Result<()> {
     Ok(())
 }
 
-/// The `X.Y.Z` of the `wasm-bindgen = "=X.Y.Z"` line in the root Cargo.toml.
+/// The version of the `wasm-bindgen` crate the build links, as Cargo resolved it (`cargo pkgid`
+/// reads the lock file): the CLI must be exactly this version.
 pub fn pinned_wasm_bindgen_version(root: &Path) -> Result<String> {
-    let path = root.join("Cargo.toml");
-    let text =
-        fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    parse_wasm_bindgen_pin(&text).map_err(|e| format!("{}: {e}", path.display()))
+    let id = stdout_of(cargo().current_dir(root).args(["pkgid", "wasm-bindgen"]))?;
+    parse_pkgid_version(&id)
 }
 
-fn parse_wasm_bindgen_pin(manifest: &str) -> Result<String> {
-    let mut section = String::new();
-    for line in manifest.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            section = line
-                .trim_matches(|c| c == '[' || c == ']')
-                .trim()
-                .to_string();
-            continue;
-        }
-        let in_dependencies =
-            section.ends_with("dependencies") || section.ends_with("dependencies.wasm-bindgen");
-        if !in_dependencies || section.contains("dev-dependencies") {
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        let key = key.trim();
-        let value = value.trim();
-        // `wasm-bindgen = "=X.Y.Z"`, `wasm-bindgen = { version = "=X.Y.Z", ... }`,
-        // or `version = "=X.Y.Z"` in a `[dependencies.wasm-bindgen]` table.
-        let requirement = if section.ends_with("dependencies.wasm-bindgen") {
-            if key != "version" {
-                continue;
-            }
-            value.split('"').nth(1)
-        } else if key != "wasm-bindgen" {
-            continue;
-        } else if value.starts_with('{') {
-            value
-                .split_once("version")
-                .and_then(|(_, rest)| rest.split('"').nth(1))
-        } else {
-            value.split('"').nth(1)
-        };
-        let requirement = requirement
-            .ok_or_else(|| format!("cannot read the wasm-bindgen version in `{line}`"))?;
-        return match requirement.strip_prefix('=') {
-            Some(version) if is_plain_version(version.trim()) => Ok(version.trim().to_string()),
-            _ => Err(format!(
-                "wasm-bindgen must be pinned exactly, like `wasm-bindgen = \"=0.2.100\"` \
-                 (the CLI version must match it), found `{line}`"
-            )),
-        };
+/// The version in a package id: `registry+https://…#wasm-bindgen@0.2.130` (older Cargo writes
+/// `…#wasm-bindgen:0.2.130` or `…#0.2.130`).
+fn parse_pkgid_version(id: &str) -> Result<String> {
+    let id = id.trim();
+    let version = id
+        .rsplit_once('@')
+        .or_else(|| id.rsplit_once(':'))
+        .or_else(|| id.rsplit_once('#'))
+        .map(|(_, version)| version.trim());
+    match version {
+        Some(v) if is_plain_version(v) => Ok(v.to_string()),
+        _ => Err(format!(
+            "cannot read the wasm-bindgen version from `cargo pkgid`: {id}"
+        )),
     }
-    Err("no `wasm-bindgen = \"=X.Y.Z\"` dependency found".to_string())
 }
 
 fn is_plain_version(v: &str) -> bool {
@@ -286,34 +252,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_exact_pin() {
-        let toml = "[package]\nname = \"x\"\n\n[dependencies]\nserde = \"1\"\nwasm-bindgen = \"=0.2.130\"\n";
-        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.130".to_string()));
-    }
-
-    #[test]
-    fn reads_pin_in_table() {
-        let toml =
-            "[dependencies]\nwasm-bindgen = { version = \"=0.2.99\", features = [\"serde\"] }\n";
-        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.99".to_string()));
-    }
-
-    #[test]
-    fn reads_pin_in_dependency_table() {
-        let toml = "[dependencies.wasm-bindgen]\nfeatures = [\"serde\"]\nversion = \"=0.2.7\"\n";
-        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.7".to_string()));
-    }
-
-    #[test]
-    fn ignores_similar_names_and_dev_dependencies() {
-        let toml = "[dev-dependencies]\nwasm-bindgen = \"=0.1.0\"\n[dependencies]\nwasm-bindgen-test = \"=0.3.0\"\nwasm-bindgen = \"=0.2.5\"\n";
-        assert_eq!(parse_wasm_bindgen_pin(toml), Ok("0.2.5".to_string()));
-    }
-
-    #[test]
-    fn rejects_loose_or_missing_pin() {
-        assert!(parse_wasm_bindgen_pin("[dependencies]\nwasm-bindgen = \"0.2.130\"\n").is_err());
-        assert!(parse_wasm_bindgen_pin("[dependencies]\nwasm-bindgen = \"=0.2\"\n").is_err());
-        assert!(parse_wasm_bindgen_pin("[dependencies]\nserde = \"1\"\n").is_err());
+    fn reads_the_version_of_a_package_id() {
+        let new = "registry+https://github.com/rust-lang/crates.io-index#wasm-bindgen@0.2.130\n";
+        assert_eq!(parse_pkgid_version(new), Ok("0.2.130".to_string()));
+        let old = "https://github.com/rust-lang/crates.io-index#wasm-bindgen:0.2.99";
+        assert_eq!(parse_pkgid_version(old), Ok("0.2.99".to_string()));
+        assert!(parse_pkgid_version("registry+https://x#wasm-bindgen@0.2").is_err());
     }
 }
