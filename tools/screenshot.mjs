@@ -1,10 +1,12 @@
 // Regenerates the screenshots at 1280×800. It builds nothing: run `cargo xtask build` first so that
-// www/pkg exists. Two scenes:
+// www/pkg exists. Three scenes:
 // - `pass` (default): the page mid-pass (stage 6, ∂E/∂W⁽²⁾ shown), into docs/screenshot.png;
+// - `deep`: a 2-3-2-1 network with tanh hidden layers mid-pass (stage 9, δ⁽²⁾ with tanh′), into
+//   docs/screenshot-deep.png;
 // - `tools`: XOR after a short training run, its samples and the learning tools (loss curve,
 //   landscape with the path, gradient check), into docs/screenshot-tools.png.
 //
-//   node tools/screenshot.mjs [--scene pass|tools] [--stage 6] [--out FILE]
+//   node tools/screenshot.mjs [--scene pass|deep|tools] [--stage N] [--out FILE]
 
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +17,16 @@ import { startServer } from './static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const DEFAULT_OUT = { pass: 'screenshot.png', tools: 'screenshot-tools.png' };
+const DEFAULT_OUT = { pass: 'screenshot.png', deep: 'screenshot-deep.png', tools: 'screenshot-tools.png' };
+/** Where each scene starts (the page's own link format) and its default stage. */
+const SCENES = {
+  pass: { hash: '', stage: 6 },
+  deep: { hash: '#preset=seed&arch=2-3-2-1&act=tanh,tanh,sigmoid', stage: 9 },
+  tools: { hash: '', stage: 0 },
+};
 
 function parseArgs(argv) {
-  const options = { scene: 'pass', stage: 6, out: null };
+  const options = { scene: 'pass', stage: null, out: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -27,10 +35,9 @@ function parseArgs(argv) {
     else if (flag === '--out') options.out = path.resolve(value);
     else throw new Error(`unknown argument ${flag} (expected --scene, --stage or --out)`);
   }
-  if (!DEFAULT_OUT[options.scene]) throw new Error('--scene must be pass or tools');
-  if (!Number.isInteger(options.stage) || options.stage < 0 || options.stage > 10) {
-    throw new Error('--stage must be a whole number from 0 to 10');
-  }
+  if (!DEFAULT_OUT[options.scene]) throw new Error('--scene must be pass, deep or tools');
+  options.stage ??= SCENES[options.scene].stage;
+  if (!Number.isInteger(options.stage) || options.stage < 0) throw new Error('--stage must be a whole number');
   options.out ??= path.join(ROOT, 'docs', DEFAULT_OUT[options.scene]);
   return options;
 }
@@ -39,8 +46,7 @@ function parseArgs(argv) {
 async function playPass(page, stage) {
   const step = page.getByRole('button', { name: 'Step backprop', exact: true });
   for (let played = 0; played < stage; played += 1) await step.click();
-  const counter = `${stage} / 10`;
-  await page.waitForFunction((text) => document.querySelector('.card-counter')?.textContent === text, counter);
+  await page.waitForFunction((played) => document.querySelector('.card-counter')?.textContent.startsWith(`${played} /`), stage);
   return null;
 }
 
@@ -72,7 +78,7 @@ async function capture({ scene, stage, out }) {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(server.url);
+    await page.goto(`${server.url}${SCENES[scene].hash}`);
     await page.waitForSelector('body[data-ready="true"]');
     const clip = scene === 'tools' ? await trainXor(page) : await playPass(page, stage);
     await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
@@ -80,7 +86,7 @@ async function capture({ scene, stage, out }) {
     if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`);
     mkdirSync(path.dirname(out), { recursive: true });
     await page.screenshot(clip ? { path: out, clip, fullPage: true } : { path: out });
-    const what = scene === 'tools' ? 'XOR after training, with the tools' : `stage ${stage} of 10`;
+    const what = scene === 'tools' ? 'XOR after training, with the tools' : `${scene}, stage ${stage}`;
     console.log(`screenshot: wrote ${path.relative(process.cwd(), out)} (${what})`);
   } finally {
     await browser.close();
