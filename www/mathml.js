@@ -44,7 +44,7 @@ function symbolicLeaf(expr) {
     case 'slope':
       return row(mi(`${FUNCTIONS[expr.function] || 'linear'}′`), parenthesised(symbolNode(expr.of)));
     default:
-      return node('mn', [], formatNumber(expr.value));
+      return node('mn', [], constantText(expr.value));
   }
 }
 
@@ -62,6 +62,13 @@ function numberNode(value, bareNegative) {
   return value < 0 && !bareNegative ? parenthesised(number) : number;
 }
 
+/** A constant of a formula (the 2 of 2(y − t), the 1 of 1 − a², ½): exact, not rounded. */
+function constantText(value) {
+  if (value === 0.5) return '½';
+  if (Number.isInteger(value)) return String(value).replace('-', '−');
+  return formatNumber(value);
+}
+
 const isAdditive = (expr) => expr.kind === 'sum' || expr.kind === 'difference';
 
 /**
@@ -69,6 +76,7 @@ const isAdditive = (expr) => expr.kind === 'sum' || expr.kind === 'difference';
  * `leading` is true where a bare minus sign reads unambiguously: at the start of a sum or line.
  */
 function render(expr, numeric, leading = true) {
+  if (expr.kind === 'number') return node('mn', [], constantText(expr.value));
   if (LEAVES.has(expr.kind)) return numeric ? numberNode(expr.value, leading) : symbolicLeaf(expr);
   switch (expr.kind) {
     case 'sum':

@@ -61,9 +61,17 @@ export function computeLayout(network, orientation) {
   const outputGrads = {};
   for (const node of network.nodes.filter((n) => n.layer > 0)) {
     const [x, y] = nodes[node.id];
-    details[node.id] = [x, y + 52];
-    biasGrads[node.id] = [x, y + (tall ? 112 : 75)];
-    outputGrads[node.id] = [x, y + (tall ? 89 : -52)];
+    if (compact) {
+      // Neurons sit close together: the labels go beside them (below them on a phone), and
+      // show one neuron at a time (or the stage's few fresh ones).
+      details[node.id] = tall ? [x, y + 44] : [x + NEURON_RADIUS + 62, y + 4];
+      biasGrads[node.id] = tall ? [x, y + 66] : [x + NEURON_RADIUS + 62, y + 14];
+      outputGrads[node.id] = tall ? [x, y + 44] : [x + NEURON_RADIUS + 62, y - 12];
+    } else {
+      details[node.id] = [x, y + 52];
+      biasGrads[node.id] = [x, y + (tall ? 112 : 75)];
+      outputGrads[node.id] = [x, y + (tall ? 89 : -52)];
+    }
   }
   const labelsAt = {};
   for (const edge of network.edges) labelsAt[edge.id] = tall ? [0.3, 0.66] : [0.26, 0.62];

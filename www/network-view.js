@@ -11,6 +11,8 @@ import { readParam } from './state.js';
 
 const PULSE_CLASSES = ['is-pulsing-forward', 'is-pulsing-backward', 'is-flashing'];
 const NONE = new Set();
+/** In a compact picture, the gradients a stage reveals are shown at once when there are at most this many. */
+const FEW_FRESH = 16;
 
 function edgeWidth(weight) {
   return Math.min(1.5 + 2.5 * Math.abs(weight), 12).toFixed(2);
@@ -177,6 +179,9 @@ export function createNetworkView(container, orientation) {
       fitPills(pills);
       highlight(revealed.stage);
       stopAnimations();
+      // A compact picture still shows what the stage just revealed, when it is a handful.
+      const few = revealed.fresh.size <= FEW_FRESH;
+      for (const [key, pill] of pillsByReveal) pill.element.classList.toggle('is-current', few && revealed.fresh.has(key));
       if (animate && revealed.stage) play(revealed.stage, revealed.fresh);
     },
   };
