@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PHONE, core, pageHarness } from './harness.mjs';
 import {
-  choosePreset, currentStage, press, pressKey, readEdgeGrads, readLoss, readNeurons, readParams, settle,
+  NEURON_NAMES, choosePreset, currentStage, press, pressKey, readEdgeGrads, readLoss, readNeurons, readParams, settle,
   trainUntilStopped, typeInto, pickSample,
 } from './learner.mjs';
 
@@ -74,7 +74,9 @@ test('Tab reaches every kind of control in reading order, each with a visible fo
   }
   const first = (pattern) => order.findIndex((name) => pattern.test(name));
   const expected = [/^select Example/, /^summary Share/, /^button Step backprop/, /^summary Table view/,
-    /^input\[radio\] E = \(y/, /^input\[range\]/, /^input\[number\]/, /^button Train/, /^select.*steps/, /^div/];
+    /^button Remove neuron/, /^button Add neuron/, /^select Activation/, /^button Add hidden layer/,
+    /^input\[number\] Seed/, /^button Re-initialise/, /^input\[checkbox\] Train biases/,
+    /^input\[radio\] E = \(y/, /^input\[range\]/, /^input\[number\] $/, /^button Train/, /^select.*steps/, /^div/];
   const positions = expected.map(first);
   positions.forEach((position, i) => assert.ok(position >= 0, `${expected[i]} is reached: ${order.join(' | ')}`));
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, `reading order: ${order.join(' | ')}`);
@@ -116,7 +118,7 @@ test('the status line is a polite live region that announces each stage\'s resul
   const seed = core.evaluate(core.defaultState());
   await press(page, 'Step backprop');
   assert.equal(await status.textContent(), `Stage 1 of 10, Forward to hidden: z⁽¹⁾₁ = ${seed.z1[0].toPrecision(4)}, `
-    + `h₁ = ${seed.h[0].toPrecision(4)}, z⁽¹⁾₂ = ${seed.z1[1].toPrecision(4)}, h₂ = ${seed.h[1].toPrecision(4)}.`);
+    + `h₁ = ${seed.h1[0].toPrecision(4)}, z⁽¹⁾₂ = ${seed.z1[1].toPrecision(4)}, h₂ = ${seed.h1[1].toPrecision(4)}.`);
   await press(page, 'Finish');
   assert.match(await status.textContent(), /^Finished the pass: every parameter took its step; E went from/);
 }));
@@ -137,7 +139,7 @@ test('the table view lists every value of the picture and follows it stage by st
     const neurons = await readNeurons(page);
     const params = await readParams(page);
     const grads = await readEdgeGrads(page);
-    for (const name of ['x.0', 'x.1', 'h.0', 'h.1', 'y.0']) {
+    for (const name of NEURON_NAMES) {
       assert.equal(table[name].value, neurons[name], `${name} at stage ${stage}`);
     }
     assert.equal(table.loss.value, await readLoss(page));

@@ -10,7 +10,7 @@ import {
 
 const run = pageHarness();
 const seed = core.defaultState();
-const STAGE_IDS = core.stages(seed).map((stage) => stage.id);
+const STAGE_IDS = core.stageList(seed).map((stage) => stage.id);
 
 test('E = ½(y − t)² halves E and ∂E/∂y on the page, mid-pass, and the card follows', () => run(async (page) => {
   const gradY = STAGE_IDS.indexOf('grad_y') + 1;

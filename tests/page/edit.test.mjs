@@ -14,8 +14,8 @@ const run = pageHarness();
 async function assertShowsCoreValues(page, state) {
   const expected = core.evaluate(state);
   const neurons = await readNeurons(page);
-  assert.equal(neurons['h.0'], expected.h[0], 'h₁');
-  assert.equal(neurons['h.1'], expected.h[1], 'h₂');
+  assert.equal(neurons['h1.0'], expected.h1[0], 'h₁');
+  assert.equal(neurons['h1.1'], expected.h1[1], 'h₂');
   assert.equal(neurons['y.0'], expected.y[0], 'y');
   assert.equal(await readLoss(page), expected.loss, 'E');
 }

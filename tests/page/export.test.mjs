@@ -51,7 +51,9 @@ test('a bad file never breaks the page: the alert names the problem, the setup s
   const seed = core.defaultState();
   for (const [text, message] of [
     ['{"x": [0.5, 0.3], "t": ', '“bad.json” could not be loaded: it is not JSON ('],
-    [JSON.stringify({ ...seed, w1: [0.2, 0.4, 0.1, 0.3] }), 'w1 must be an array of 2 rows'],
+    [JSON.stringify({ ...seed, w1: [0.2, 0.4, 0.1, 0.3] }), 'w1 must be an array of rows'],
+    [JSON.stringify({ ...seed, activations: ['tanh', 'cube'] }), 'activations[1] must be one of'],
+    [JSON.stringify({ ...seed, w2: [[0.5], [0.6], [0.7]] }), 'w2 must be an array of 2 rows (one per neuron of layer 1'],
     [JSON.stringify(seed).replace('"lr":0.1', '"lr":1e999'), 'lr must be a finite number'],
     [JSON.stringify({ ...seed, b2: ['NaN'] }), 'b2[0] must be a finite number'],
     ['[1, 2, 3]', 'the state must be an object'],
@@ -104,11 +106,12 @@ test('when the browser refuses the clipboard, the script is shown selected for c
 
 test('Export SVG is a standalone picture with its styles; Export PNG is that picture at twice its size', () => run(async (page) => {
   for (let i = 0; i < 6; i += 1) await press(page, 'Step backprop');
+  const [, , width, height] = (await page.getAttribute('svg.network', 'viewBox')).split(' ').map(Number);
   const svg = await downloadFrom(page, 'Export SVG');
   assert.equal(svg.name, 'backprop-viz-network.svg');
   const markup = svg.bytes.toString();
   assert.match(markup, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  assert.match(markup, /<svg[^>]* width="860" height="352"/);
+  assert.match(markup, new RegExp(`<svg[^>]* width="${width}" height="${height}"`), 'the picture\'s own size');
   assert.doesNotMatch(markup, /class="/, 'no classes: it needs no stylesheet');
   assert.match(markup, /<g data-edge="w2\.0\.0" data-grad="[^"]+"[^>]*>/, 'the gradient revealed at stage 6');
   assert.match(markup, /<line[^>]* stroke="rgb\(33, 102, 172\)"/, 'edge colours written on the lines');
@@ -118,5 +121,5 @@ test('Export SVG is a standalone picture with its styles; Export PNG is that pic
   const png = await downloadFrom(page, 'Export PNG');
   assert.equal(png.name, 'backprop-viz-network.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [1720, 704]);
+  assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [2 * width, 2 * height]);
 }));

@@ -51,15 +51,21 @@ test('the table follows a slider drag, a preset and ε', () => run(async (page) 
 
 test('pointing at an edge or bias highlights its row, clicking pins it; a row marks its edge', () => run(async (page) => {
   const linked = () => page.$$eval('.is-linked', (elements) =>
-    elements.map((element) => element.dataset.fd ?? element.dataset.edge ?? element.dataset.node ?? element.dataset.param));
+    elements.map((element) => element.dataset.fd ?? element.dataset.edge ?? element.dataset.node ?? element.dataset.param
+      ?? `label ${element.dataset.labelFor}`));
 
   await page.locator('[data-edge="w2.1.0"] .edge-line').hover();
-  assert.deepEqual((await linked()).sort(), ['w2.1.0', 'w2.1.0', 'w2.1.0']);
+  // The edge, its gradient-check row, its control and its two labels on the edge (weight, gradient).
+  const edgeMarks = (name) => [name, name, name, `label ${name}`, `label ${name}`].sort();
+  assert.deepEqual((await linked()).sort(), edgeMarks('w2.1.0'));
   await page.locator('[data-node="y.0"]').click();
-  assert.deepEqual((await linked()).sort(), ['b2.0', 'b2.0', 'y.0'], 'the output neuron stands for its bias');
+  const biasMarks = (await linked()).sort();
+  assert.deepEqual(biasMarks.filter((mark) => !mark.startsWith('label')), ['b2.0', 'b2.0', 'y.0'],
+    'the output neuron stands for its bias');
+  assert.ok(biasMarks.every((mark) => !mark.startsWith('label') || mark === 'label b2.0'), biasMarks.join());
   await page.mouse.move(0, 0);
-  assert.deepEqual((await linked()).sort(), ['b2.0', 'b2.0', 'y.0'], 'the click pinned it');
+  assert.deepEqual((await linked()).sort(), biasMarks, 'the click pinned it');
 
   await page.locator('[data-fd="w1.0.1"]').hover();
-  assert.deepEqual((await linked()).sort(), ['w1.0.1', 'w1.0.1', 'w1.0.1']);
+  assert.deepEqual((await linked()).sort(), edgeMarks('w1.0.1'));
 }));

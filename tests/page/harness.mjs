@@ -9,18 +9,36 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../tools/chromium.mjs';
 import { startServer } from '../../tools/static-server.mjs';
 import {
-  defaultState, evaluate, finiteDifferences, initSync, landscape, numpyScript, presets, pytorchScript, stages,
-  train, trainRun, validateState,
+  defaultState, describe, evaluate, finiteDifferences, initSync, landscape, numpyScript, presets, pytorchScript,
+  reinitialize, reshape, snapshot, stageList, stages, train, trainRun, validateState,
 } from '../../www/pkg/backprop_viz.js';
+import { createNetwork } from '../../www/network.js';
 
 const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', import.meta.url)) });
 
 /** The core, run in Node: the oracle for every number the page shows. */
 export const core = {
-  defaultState, evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, stages, train, trainRun,
-  validateState,
+  defaultState, describe, evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, reinitialize,
+  reshape, snapshot, stageList, stages, train, trainRun, validateState,
+  /** The page's model of the state's network (www/network.js), built from the core's description. */
+  network: (state) => createNetwork(describe(state)),
 };
+
+/**
+ * The names the page uses for `state`'s network, from the core's description: `params` (every
+ * [data-param], in order), `weights` (the weights and biases), `edges`, `nodes` and `stages` (ids).
+ */
+export function namesOf(state) {
+  const description = describe(state);
+  return {
+    params: description.params.map((param) => param.name),
+    weights: description.weights,
+    edges: description.edges.map((edge) => edge.id),
+    nodes: description.nodes.map((node) => node.id),
+    stages: description.stages.map((stage) => stage.id),
+  };
+}
 
 /** The state of preset `id`, from the core. */
 export function presetState(id) {

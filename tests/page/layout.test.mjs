@@ -7,7 +7,7 @@ import { PHONE, core, pageHarness } from './harness.mjs';
 import { W2_EDGES, choosePreset, curvePoints, currentStage, press, trainUntilStopped } from './learner.mjs';
 
 const run = pageHarness();
-const STAGE_IDS = core.stages(core.defaultState()).map((stage) => stage.id);
+const STAGE_IDS = core.stageList(core.defaultState()).map((stage) => stage.id);
 
 async function assertNoHorizontalScroll(page, when) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => {

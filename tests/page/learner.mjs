@@ -7,7 +7,7 @@
 export const PARAM_NAMES = [
   'x.0', 'x.1', 't.0', 'w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1', 'b1.0', 'b1.1', 'w2.0.0', 'w2.1.0', 'b2.0', 'lr',
 ];
-export const NEURON_NAMES = ['x.0', 'x.1', 'h.0', 'h.1', 'y.0'];
+export const NEURON_NAMES = ['x.0', 'x.1', 'h1.0', 'h1.1', 'y.0'];
 export const W1_EDGES = ['w1.0.0', 'w1.0.1', 'w1.1.0', 'w1.1.1'];
 export const W2_EDGES = ['w2.0.0', 'w2.1.0'];
 export const EDGE_NAMES = [...W1_EDGES, ...W2_EDGES];
@@ -136,7 +136,7 @@ export async function readLandscape(page) {
   }));
 }
 
-/** How many stages of the pass have been played (0 … 10), from the stage list. */
+/** How many stages of the pass have been played (0 … the stage count, 10 for a 2-2-1), from the stage list. */
 export async function currentStage(page) {
   return page.$$eval('.stage-list li', (items) =>
     items.findIndex((item) => item.getAttribute('aria-current') === 'step') + 1);
@@ -171,4 +171,42 @@ export async function typeInto(page, name, text) {
 export async function settledLink(page) {
   await page.waitForTimeout(350);
   return page.evaluate(() => location.hash.slice(1));
+}
+
+/** The architecture the control shows: `{ widths, activations }`, from its [data-layer] rows. */
+export async function readArchitecture(page) {
+  return page.$$eval('[data-arch] [data-layer]', (rows) => ({
+    widths: rows.map((row) => Number(row.querySelector('[data-width]').dataset.width)),
+    activations: rows.slice(1).map((row) => row.querySelector('select').value),
+  }));
+}
+
+/** Clicks `name` ("Add neuron" or "Remove neuron") in layer `layer`'s row and waits for the redraw. */
+export async function pressInLayer(page, layer, name) {
+  await page.locator(`[data-arch] [data-layer="${layer}"]`).getByRole('button', { name, exact: true }).click();
+  await settle(page);
+}
+
+/** Picks `activation` (a state's name: sigmoid, tanh, relu, linear) in layer `layer`'s select. */
+export async function chooseActivation(page, layer, activation) {
+  await page.selectOption(`[data-arch] [data-layer="${layer}"] select`, activation);
+  await settle(page);
+}
+
+/**
+ * Builds the network `widths` (inputs first) with `activations` (one per layer past the inputs)
+ * with the architecture control's buttons and selects, as a learner does.
+ */
+export async function buildArchitecture(page, widths, activations) {
+  const depth = () => readArchitecture(page).then((arch) => arch.widths.length);
+  while (await depth() < widths.length) await press(page, 'Add hidden layer');
+  while (await depth() > widths.length) await press(page, 'Remove hidden layer');
+  for (const [layer, width] of widths.entries()) {
+    for (let now = (await readArchitecture(page)).widths[layer]; now !== width; now += Math.sign(width - now)) {
+      await pressInLayer(page, layer, width > now ? 'Add neuron' : 'Remove neuron');
+    }
+  }
+  for (const [k, activation] of activations.entries()) {
+    if ((await readArchitecture(page)).activations[k] !== activation) await chooseActivation(page, k + 1, activation);
+  }
 }

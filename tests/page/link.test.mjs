@@ -5,21 +5,31 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeLink, encodeLink, originFor } from '../../www/link.js';
-import { core, presetState } from './harness.mjs';
-import { PARAM_NAMES, withValue } from './learner.mjs';
+import { core, namesOf, presetState } from './harness.mjs';
+import { withValue } from './learner.mjs';
 import { mulberry32 } from '../prng.mjs';
 
 const presets = core.presets();
 const preset = (id) => presets.find((candidate) => candidate.id === id);
-const decode = (text) => decodeLink(text, presets, core.validateState);
-
+const decode = (text) => decodeLink(text, presets, core);
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'];
 
 const SPECIAL = [0, -0, 1e-300, -5e-324, 123456.789, 1 / 3, -2.5e-7, 0.1 + 0.2];
+
+/** A random architecture within the limits: 1–4 inputs, 0–6 hidden layers of 1–8, 1–4 outputs. */
+function randomArchitecture(next) {
+  const whole = (low, high) => low + Math.floor(next() * (high - low + 1));
+  const hidden = Array.from({ length: whole(0, 6) }, () => whole(1, 8));
+  const widths = [whole(1, 4), ...hidden, whole(1, 4)];
+  const activations = widths.slice(1).map(() => ACTIVATIONS[Math.floor(next() * ACTIVATIONS.length)]);
+  return { widths, activations };
+}
 
 function randomSetup(next) {
   const origin = presets[Math.floor(next() * presets.length)];
   let state = structuredClone(origin.state);
-  for (const name of PARAM_NAMES) {
+  if (next() < 0.3) state = core.reshape(state, randomArchitecture(next));
+  for (const name of namesOf(state).params) {
     const roll = next();
     if (roll < 0.5) continue;
     const value = roll < 0.7 ? SPECIAL[Math.floor(next() * SPECIAL.length)] : (next() - 0.5) * 8;
@@ -30,9 +40,12 @@ function randomSetup(next) {
     state = { ...state, x: sample.x, t: sample.t };
   }
   if (next() < 0.3) state.loss_fn = 'half_squared';
+  if (next() < 0.2) state.train_biases = false;
+  if (next() < 0.2) state.init_seed = Math.floor(next() * 2 ** 32);
   if (next() < 0.3) state.update = next() < 0.5 ? 'ascent' : 'descent';
   if (state.samples && next() < 0.5) state.mode = 'per_sample';
-  return { origin, state: core.validateState(state), stageIndex: Math.floor(next() * 11) };
+  const valid = core.validateState(state);
+  return { origin, state: valid, stageIndex: Math.floor(next() * (core.network(valid).stageCount + 1)) };
 }
 
 test('every setup reads back exactly from its link (1000 seeded random setups)', () => {
@@ -45,7 +58,7 @@ test('every setup reads back exactly from its link (1000 seeded random setups)',
     assert.equal(read.origin.id, setup.origin.id, `seed ${seed}, setup ${k}: ${text}`);
     assert.deepEqual(read.state, setup.state, `seed ${seed}, setup ${k}: ${text}`);
     assert.equal(read.stageIndex, setup.stageIndex, text);
-    for (const name of PARAM_NAMES) {
+    for (const name of namesOf(setup.state).params) {
       const [key, ...indices] = name.split('.');
       const value = (state) => indices.reduce((v, i) => v[Number(i)], state[key]);
       assert.ok(Object.is(value(read.state), value(setup.state)), `${name} keeps its sign of zero: ${text}`);
@@ -62,6 +75,12 @@ test('a link is short and readable: only what differs from its preset', () => {
   const moved = withValue(presetState('seed'), 'x.0', -0.25);
   assert.equal(encodeLink({ origin: preset('ascent'), state: { ...moved, update: 'ascent', mode: 'per_sample' }, stageIndex: 10 }),
     'preset=ascent&x=-0.25,0.3&mode=each&stage=10');
+  const reshaped = core.reshape(presetState('seed'), { widths: [2, 3, 1], activations: ['tanh', 'sigmoid'] });
+  assert.equal(encodeLink({ origin: preset('seed'), state: reshaped, stageIndex: 0 }),
+    'preset=seed&arch=2-3-1&act=tanh,sigmoid&x=0.5,0.3&t=0.7&w1=0.2,0.4,-0.9173,0.1,0.3,-0.4146&b1=0.1,0.2,0'
+    + '&w2=0.5,0.6,1.0025&b2=0.1&lr=0.1', 'another architecture: every parameter is written');
+  assert.equal(encodeLink({ origin: preset('mazur'), state: { ...presetState('mazur'), train_biases: true }, stageIndex: 3 }),
+    'preset=mazur&biases=trained&stage=3', 'a preset\'s own architecture is not written');
 });
 
 test('a state from a file keeps its samples in the link, or starts from the preset that has them', () => {
@@ -78,11 +97,20 @@ test('a state from a file keeps its samples in the link, or starts from the pres
 test('a bad link is an Error that says what is wrong, in the core\'s words for numbers and shapes', () => {
   const cases = [
     ['preset=seed&w1=0.2,abc,0.1,0.3', 'w1[0][1] must be a finite number, got NaN'],
-    ['w1=0.2,0.4,0.1', 'w1 must be an array of 2 rows'],
+    ['w1=0.2,0.4,0.1', 'w1 must be an array of rows (one column per neuron of hidden layer 1'],
     ['lr=1e999', 'lr must be a finite number'],
     ['loss=cube', 'loss_fn must be one of'],
     ['preset=xor&samples=0,0,0;1,1', 'samples[1].t must be an array of 1 number'],
     ['stage=11', 'stage must be a whole number from 0 to 10, got “11”'],
+    ['arch=2-3-2-1&stage=15', 'stage must be a whole number from 0 to 14, got “15”'],
+    ['arch=2-9-1', 'arch must be a whole number from 1 to 8, got “9”'],
+    ['arch=5-1', 'a network has 1 to 4 inputs, got 5'],
+    ['arch=2-2-2-2-2-2-2-2-1', 'widths must be an array of 2 to 8 layer widths'],
+    ['arch=2-3-1&act=tanh', 'activations must be an array of 2 names'],
+    ['arch=2-3-1&act=tanh,cube', 'activations[1] must be one of "sigmoid", "tanh", "relu", "linear"'],
+    ['act=sigmoid,tanh&loss=ce', 'cross-entropy needs a sigmoid output layer'],
+    ['w3=1', 'w3 is not a layer of this 2-2-1 network'],
+    ['biases=maybe', 'biases must be “fixed” or “trained”'],
     ['preset=nope', 'there is no example “nope”'],
     ['preset=xor&sample=9', 'sample must be a whole number from 1 to 4'],
     ['sample=1', 'this setup has none'],

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pageHarness } from './harness.mjs';
-import { PARAM_NAMES, currentStage, press, readParams, settle } from './learner.mjs';
+import { currentStage, press, readParams, settle } from './learner.mjs';
 import { mulberry32 } from '../prng.mjs';
 
 const run = pageHarness();
@@ -75,9 +75,11 @@ test(`${ACTIONS} seeded random actions leave the page working, with finite param
   await page.keyboard.press('Escape');
   await settle(page);
   const params = await readParams(page);
-  for (const name of PARAM_NAMES) assert.ok(Number.isFinite(params[name]), `seed ${SEED}: ${name} = ${params[name]}`);
+  assert.ok(Object.keys(params).length > 0, `seed ${SEED}: the controls are there`);
+  for (const [name, value] of Object.entries(params)) assert.ok(Number.isFinite(value), `seed ${SEED}: ${name} = ${value}`);
   await page.evaluate(() => window.scrollTo(0, 0));
   const before = await currentStage(page);
+  const last = await page.locator('.stage-list li').count();
   await press(page, 'Step backprop');
-  assert.equal(await currentStage(page), before === 10 ? 1 : before + 1, `seed ${SEED}: Step still works`);
+  assert.equal(await currentStage(page), before === last ? 1 : before + 1, `seed ${SEED}: Step still works`);
 }));

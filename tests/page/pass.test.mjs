@@ -12,7 +12,7 @@ import {
 const run = pageHarness();
 const seed = core.defaultState();
 const seedPass = core.evaluate(seed);
-const STAGE_IDS = core.stages(seed).map((stage) => stage.id);
+const STAGE_IDS = core.stageList(seed).map((stage) => stage.id);
 const stageOf = (id) => STAGE_IDS.indexOf(id) + 1;
 const expectedEdgeGrad = (name) => valueOf(seedPass.grad, name);
 
@@ -32,8 +32,8 @@ test('Step backprop reveals the W2 gradients before the W1 gradients, with the c
       assert.equal(grads[name], expectedEdgeGrad(name), `∂E/∂${name} at stage ${stage}`);
     }
     const biasGrads = await readBiasGrads(page);
-    assert.equal(biasGrads['y.0'] !== null, stage >= stageOf('delta_out'), `∂E/∂b2 at stage ${stage}`);
-    assert.equal(biasGrads['h.0'] !== null, stage >= stageOf('delta_hidden'), `∂E/∂b1 at stage ${stage}`);
+    assert.equal(biasGrads['y.0'] !== null, stage >= stageOf('delta_2'), `∂E/∂b2 at stage ${stage}`);
+    assert.equal(biasGrads['h1.0'] !== null, stage >= stageOf('delta_1'), `∂E/∂b1 at stage ${stage}`);
   }
   for (const name of W2_EDGES) assert.equal(firstSeen[name], stageOf('grad_w2'), name);
   for (const name of W1_EDGES) assert.equal(firstSeen[name], stageOf('grad_w1'), name);
@@ -41,10 +41,10 @@ test('Step backprop reveals the W2 gradients before the W1 gradients, with the c
 }));
 
 test('each gradient stays on its edge until the state changes; bias gradients sit on their neurons', () => run(async (page) => {
-  await stepTo(page, stageOf('delta_hidden'));
+  await stepTo(page, stageOf('delta_1'));
   const biasGrads = await readBiasGrads(page);
-  assert.equal(biasGrads['h.0'], seedPass.grad.b1[0]);
-  assert.equal(biasGrads['h.1'], seedPass.grad.b1[1]);
+  assert.equal(biasGrads['h1.0'], seedPass.grad.b1[0]);
+  assert.equal(biasGrads['h1.1'], seedPass.grad.b1[1]);
   assert.equal(biasGrads['y.0'], seedPass.grad.b2[0]);
   const grads = await readEdgeGrads(page);
   for (const name of W2_EDGES) assert.equal(grads[name], expectedEdgeGrad(name));

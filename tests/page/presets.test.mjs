@@ -4,9 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { core, pageHarness, presetState } from './harness.mjs';
+import { core, namesOf, pageHarness, presetState } from './harness.mjs';
 import {
-  PARAM_NAMES, chooseOption, choosePreset, currentStage, curvePoints, dragSlider, press,
+  chooseOption, choosePreset, currentStage, curvePoints, dragSlider, press,
   readBatchLoss, readLoss, readNeurons, readParams, valueOf, pickSample,
 } from './learner.mjs';
 
@@ -18,7 +18,9 @@ const updateSigns = (page) => page.$$eval('.formula', (formulas) => formulas.map
 
 async function assertShowsState(page, state, what) {
   const params = await readParams(page);
-  for (const name of PARAM_NAMES) assert.equal(params[name], valueOf(state, name), `${what}: ${name}`);
+  const names = namesOf(state).params;
+  assert.deepEqual(Object.keys(params), names, `${what}: one control per parameter of its network`);
+  for (const name of names) assert.equal(params[name], valueOf(state, name), `${what}: ${name}`);
   assert.equal(await readLoss(page), core.evaluate(state).loss, `${what}: E`);
 }
 
@@ -80,11 +82,18 @@ test('the saturated preset marks its neurons and explains; the seed marks none',
   assert.deepEqual(await saturatedNodes(page), []);
   assert.equal(await page.locator('#saturation-note').isVisible(), false);
   await choosePreset(page, 'saturated');
-  const slopes = core.evaluate(presetState('saturated')).sigma_prime;
-  assert.ok([...slopes.h, ...slopes.y].every((slope) => slope < 0.01));
-  assert.deepEqual(await saturatedNodes(page), ['h.0', 'h.1', 'y.0']);
+  const { slope } = core.evaluate(presetState('saturated'));
+  assert.ok([...slope.z1, ...slope.z2].every((value) => value < 0.01));
+  assert.deepEqual(await saturatedNodes(page), ['h1.0', 'h1.1', 'y.0']);
   assert.match(await page.locator('#saturation-note').textContent(), /saturated \(σ′\(z\) < 0\.01\)/);
   assert.equal(await page.locator('#saturation-note').isVisible(), true);
+
+  await choosePreset(page, 'dead-relu');
+  const { dead } = core.evaluate(presetState('dead-relu'));
+  assert.ok(dead.length > 0, 'the core finds a dead unit');
+  const marked = await page.$$eval('[data-dead]', (nodes) => nodes.map((node) => node.dataset.node));
+  assert.deepEqual(marked, dead, 'the dead ReLU is marked');
+  assert.match(await page.locator('#saturation-note').textContent(), /a dead ReLU: z ≤ 0 for every sample/);
 }));
 
 test('the ascent preset: its update adds the gradient, and switching the rule fixes it', () => run(async (page) => {

@@ -21,8 +21,8 @@ test('the page opens at the seed, with the core\'s forward values', () => run(as
   const neurons = await readNeurons(page);
   assert.equal(neurons['x.0'], seed.x[0]);
   assert.equal(neurons['x.1'], seed.x[1]);
-  assert.equal(neurons['h.0'], expected.h[0]);
-  assert.equal(neurons['h.1'], expected.h[1]);
+  assert.equal(neurons['h1.0'], expected.h1[0]);
+  assert.equal(neurons['h1.1'], expected.h1[1]);
   assert.equal(neurons['y.0'], expected.y[0]);
   assert.equal(await readLoss(page), expected.loss);
   // An independent anchor: the seed notebook printed y = [0.67932855].

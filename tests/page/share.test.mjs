@@ -4,9 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { core, pageHarness, presetState } from './harness.mjs';
+import { core, namesOf, pageHarness, presetState } from './harness.mjs';
 import {
-  PARAM_NAMES, chooseOption, choosePreset, currentStage, press, readEdgeGrads, readLoss, readParams,
+  chooseOption, choosePreset, currentStage, press, readEdgeGrads, readLoss, readParams,
   settledLink, typeInto, valueOf, pickSample,
 } from './learner.mjs';
 
@@ -15,7 +15,8 @@ const alertText = (page) => page.getByRole('alert').textContent();
 
 async function assertShows(page, state, what) {
   const params = await readParams(page);
-  for (const name of PARAM_NAMES) assert.equal(params[name], valueOf(state, name), `${what}: ${name}`);
+  assert.deepEqual(Object.keys(params), namesOf(state).params, `${what}: the network's controls`);
+  for (const [name, value] of Object.entries(params)) assert.equal(value, valueOf(state, name), `${what}: ${name}`);
 }
 
 /** XOR's third sample, η = 2.5, the ½ convention, six stages played: the setup of these tests. */
@@ -37,7 +38,7 @@ async function assertXorAtStage6(page, what) {
   const state = xorWorked();
   await assertShows(page, state, what);
   assert.equal(await currentStage(page), 6, `${what}: the stage`);
-  assert.equal(await page.locator('.card-title').textContent(), core.stages(state)[5].title, `${what}: the card`);
+  assert.equal(await page.locator('.card-title').textContent(), core.stageList(state)[5].title, `${what}: the card`);
   const grads = await readEdgeGrads(page);
   assert.equal(grads['w2.0.0'], core.evaluate(state).grad.w2[0][0], `${what}: the picture's gradients`);
   assert.equal(await page.inputValue('select[data-preset]'), 'xor');
@@ -91,7 +92,7 @@ test('a malformed link leaves the page working: an alert says what was wrong, th
   await typeInto(page, 'b2.0', '0.3');
   const before = await readParams(page);
   for (const [link, message] of [
-    ['preset=xor&w2=0.1', 'w2 must be an array of 2 rows'],
+    ['preset=xor&w2=0.1', 'w2 must be an array of rows (one column per output'],
     ['lr=NaN', 'lr must be a finite number, got NaN'],
     ['stage=12', 'stage must be a whole number from 0 to 10'],
     ['{"x":1}', 'is not one of its fields'],
