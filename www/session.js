@@ -52,6 +52,11 @@ export function startingPoint(decode) {
  * Keeps the address and the stored session in step with the pass: `follow(snapshot)` after each
  * change, `flush()` to write at once; `encode(snapshot)` gives the text. `onPasted(text)` hears a
  * link pasted into the address bar.
+ *
+ * A link opened from outside (typed, pasted, or set by a script) always wins over a pending
+ * write: the address can change before its `hashchange` event is handled, so every write first
+ * compares the address with what the page itself left there, and on a difference opens that link
+ * instead of writing the older setup over it.
  */
 export function createSession({ encode, onPasted }) {
   let written = linkText();
@@ -59,23 +64,30 @@ export function createSession({ encode, onPasted }) {
   let timer = null;
   let lastWrite = -Infinity;
 
+  /** Opens a link set from outside since the last write; true when there was one. */
+  function openedFromOutside() {
+    const text = linkText();
+    if (text === written) return false;
+    written = text;
+    if (text === '') return false;
+    onPasted(text);
+    return true;
+  }
+
   function flush() {
     clearTimeout(timer);
     timer = null;
-    if (latest === null) return;
+    if (openedFromOutside() || latest === null) return;
     lastWrite = performance.now();
     const text = encode(latest);
     if (text !== written) history.replaceState(history.state, '', `#${text}`);
-    written = text;
+    written = linkText();
     store(text);
   }
 
   // An address without a link (the hash cleared) gets the setup's link back.
   window.addEventListener('hashchange', () => {
-    if (linkText() === written) return;
-    written = linkText();
-    if (written === '') flush();
-    else onPasted(written);
+    if (linkText() !== written) flush();
   });
   window.addEventListener('pagehide', flush);
 

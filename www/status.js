@@ -126,7 +126,7 @@ export function trainingMessage({ reason, taken, target, error }, snapshot) {
     case 'paused':
       return `Training paused after ${steps}: ${loss}.`;
     case 'error':
-      return `Training stopped after ${steps}: the next frame's steps failed (${error.message}). `
+      return `Training stopped after ${steps}: step ${taken + 1} failed (${error.message}). `
         + 'The parameters stay at the last good step.';
     default:
       throw new Error(`unknown training outcome ${reason}`);

@@ -4,7 +4,8 @@
 /**
  * Creates a stopped trainer. `current()` returns the state to train from; `apply(run)` takes the
  * core's `{ state, steps, losses, loss }`; `stopped(outcome)` hears why a run ended:
- * `{ reason: 'target' | 'limit' | 'paused' | 'error', taken, target, error? }`.
+ * `{ reason: 'target' | 'limit' | 'paused' | 'error', taken, target, error? }`. A frame that
+ * overflows keeps the steps it took before (the core returns them with its `error`).
  * Controller: `running`, `start({ steps, target, stepsPerFrame })`, `pause()` and `tick()`, one
  * frame's work. `stepsPerFrame()` is read every frame, so the speed can change mid-run.
  */
