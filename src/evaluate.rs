@@ -12,7 +12,7 @@ use crate::network::forward::{forward, Forward};
 use crate::network::loss::LossFn;
 use crate::state::{write_params, Mode, State};
 use crate::train::objective::{objective, Objective};
-use crate::train::update::apply;
+use crate::train::rule::apply;
 
 /// The forward values and gradients of the shown example, the training objective over the
 /// samples (if any), and the state after one update; all finite.

@@ -5,7 +5,7 @@ use crate::formula::{Expr, Formula, Quantity, Relation};
 use crate::network::arch::{NodeId, ParamId};
 use crate::state::{Direction, Mode};
 use crate::symbols;
-use crate::train::update::signed_rate;
+use crate::train::rule::signed_rate;
 
 impl Tape<'_> {
     pub(super) fn update(&self) -> Stage {

@@ -1,38 +1,13 @@
-//! Updates and training: `p ← p − lr·∂J/∂p` for every weight (and bias, unless biases are not
-//! trained), all gradients taken at the same (old) parameters.
-//!
-//! The seed notebook's training loop writes `w += … * lr`, which *adds* the gradient: that is
-//! gradient ascent and makes the loss grow. The core always descends, except in the `ascent`
-//! direction, which exists to show that bug.
+//! Training runs: many updates in a row, recording the training loss, stopping at a target or
+//! at the first step that would overflow.
 
 use crate::error::Error;
 use crate::evaluate::pass;
 use crate::network::backward::backward;
 use crate::network::forward::forward;
-use crate::state::{Direction, Mode, State};
+use crate::state::{Mode, State};
 use crate::train::objective::{objective, objective_loss};
-
-/// The factor in front of the gradient: `−lr` for descent, `+lr` for ascent.
-pub fn signed_rate(lr: f64, direction: Direction) -> f64 {
-    match direction {
-        Direction::Descent => -lr,
-        Direction::Ascent => lr,
-    }
-}
-
-/// The parameters after one update of `params` with gradients `grads`, as `state` says
-/// (direction, learning rate, whether biases are trained).
-pub fn apply(state: &State, params: &[f64], grads: &[f64]) -> Vec<f64> {
-    let rate = signed_rate(state.lr, state.direction);
-    let mut next = params.to_vec();
-    for id in state.arch.params() {
-        if state.train_biases || !id.is_bias() {
-            let k = state.arch.index(id);
-            next[k] = params[k] + grads[k] * rate;
-        }
-    }
-    next
-}
+pub use crate::train::rule::{apply, signed_rate};
 
 /// What a training run did.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,45 +29,78 @@ pub struct TrainRun {
 /// A step is one update on `∇J` (no samples, or batch mode) or one epoch of single-sample updates
 /// in order (per-sample mode). Fails, naming the step, as soon as training overflows `f64`.
 pub fn train(state: &State, steps: u32) -> Result<State, Error> {
-    let run = train_run(state, steps, None);
-    match run.error {
-        Some(error) => Err(error),
-        None => Ok(run.state),
+    let end = run(state, steps, None, |_| ());
+    match end.overflow {
+        None => Ok(state.with_params(end.params)),
+        Some(cause) => Err(Error::new(
+            cause.field,
+            format!(
+                "training stopped at step {} of {steps}: {}",
+                end.taken + 1,
+                cause.message
+            ),
+        )),
     }
 }
 
 /// Like [`train`], recording `J` before each step, and stopping early once `J ≤ stop_below`.
-/// A step that would overflow ends the run: the result keeps every step completed before it,
-/// with the error.
+///
+/// An overflow does not lose the run: it ends at the last state reached whose pass is finite
+/// (the state a page can show), with the steps that reached it and the error of the next one.
 pub fn train_run(state: &State, steps: u32, stop_below: Option<f64>) -> TrainRun {
     let mut losses = Vec::with_capacity(steps.min(100_000) as usize);
-    let mut params = state.params.clone();
-    let mut taken = steps;
-    let mut error = None;
-    for done in 0..steps {
-        let Some((next, loss_before)) = step(state, &params) else {
-            let cause = overflow_error(&state.with_params(params.clone()));
-            error = Some(Error::new(
-                cause.field,
-                format!("step {} of {steps} overflowed: {}", done + 1, cause.message),
-            ));
-            taken = done;
+    let mut end = run(state, steps, stop_below, |loss| losses.push(loss));
+    if end.taken > 0 {
+        if let Err(cause) = pass(&state.with_params(end.params.clone())) {
+            end = End {
+                params: end.previous.clone(),
+                previous: end.previous,
+                taken: end.taken - 1,
+                overflow: Some(cause),
+            };
+        }
+    }
+    losses.truncate(end.taken as usize);
+    TrainRun {
+        loss: objective_loss(state, &end.params),
+        state: state.with_params(end.params),
+        steps: end.taken,
+        losses,
+        error: end.overflow,
+    }
+}
+
+/// Where a run of steps ended.
+struct End {
+    /// The parameters after `taken` steps.
+    params: Vec<f64>,
+    /// The parameters one step earlier (the start when no step was taken).
+    previous: Vec<f64>,
+    taken: u32,
+    /// Why step `taken + 1` overflowed, if it did.
+    overflow: Option<Error>,
+}
+
+fn run(state: &State, steps: u32, stop_below: Option<f64>, mut on_step: impl FnMut(f64)) -> End {
+    let mut end = End {
+        params: state.params.clone(),
+        previous: state.params.clone(),
+        taken: 0,
+        overflow: None,
+    };
+    while end.taken < steps {
+        let Some((next, loss_before)) = step(state, &end.params) else {
+            end.overflow = Some(overflow_error(&state.with_params(end.params.clone())));
             break;
         };
         if stop_below.is_some_and(|target| loss_before <= target) {
-            taken = done;
             break;
         }
-        losses.push(loss_before);
-        params = next;
+        on_step(loss_before);
+        end.previous = std::mem::replace(&mut end.params, next);
+        end.taken += 1;
     }
-    TrainRun {
-        loss: objective_loss(state, &params),
-        state: state.with_params(params),
-        steps: taken,
-        losses,
-        error,
-    }
+    end
 }
 
 /// One training step from `params`: the new parameters and `J` before the step, or `None` if a
