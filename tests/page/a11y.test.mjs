@@ -5,26 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { PHONE, core, pageHarness } from './harness.mjs';
+import { AXE_CONTEXT, PHONE, assertNoSeriousViolations, core, pageHarness } from './harness.mjs';
 import {
   NEURON_NAMES, choosePreset, currentStage, press, pressKey, readEdgeGrads, readLoss, readNeurons, readParams, settle,
   trainUntilStopped, typeInto, pickSample,
 } from './learner.mjs';
 
 const run = pageHarness();
-const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
-// Playwright injects axe as an inline script, which the page's CSP forbids: these contexts bypass it.
-const AXE_CONTEXT = { bypassCSP: true };
-
-async function assertNoSeriousViolations(page, when) {
-  if (!await page.evaluate(() => 'axe' in window)) await page.addScriptTag({ path: AXE });
-  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const serious = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
-  const report = serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at `
-    + `${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);
-  assert.deepEqual(report, [], `${when}: axe found problems`);
-}
 
 async function axeWorkout(page) {
   await assertNoSeriousViolations(page, 'at the start');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { core, namesOf, pageHarness } from './harness.mjs';
 import {
-  buildArchitecture, chooseActivation, chooseOption, currentStage, press, pressInLayer, readArchitecture,
+  buildArchitecture, chooseActivation, chooseOption, currentStage, press, pressInLayer, pressKey, readArchitecture,
   readBiasGrads, readEdgeGrads, readNeurons, readParams, readState, settle, valueOf,
 } from './learner.mjs';
 
@@ -64,6 +64,20 @@ test('Add neuron and Add hidden layer: the picture and the controls follow, old 
   await pressInLayer(page, 1, 'Remove neuron');
   assert.deepEqual(await readArchitecture(page), { widths: [2, 2, 1], activations: ['sigmoid', 'sigmoid'] });
   assert.deepEqual(await counts(page), { '[data-node]': 6, '[data-edge]': 6, '[data-param]': 13, 'button.param-cell': 0 });
+}));
+
+test('the keyboard alone: Enter on Add neuron twice adds two, the arrow keys walk the activations', () => run(async (page) => {
+  const add = page.locator('[data-arch] [data-layer="1"]').getByRole('button', { name: 'Add neuron', exact: true });
+  await add.focus();
+  await pressKey(page, 'Enter');
+  await pressKey(page, 'Enter');
+  assert.deepEqual((await readArchitecture(page)).widths, [2, 4, 1], 'focus stays on the button the learner pressed');
+  await page.locator('[data-arch] [data-layer="1"] select').focus();
+  await pressKey(page, 'ArrowDown');
+  await pressKey(page, 'ArrowDown');
+  assert.deepEqual((await readArchitecture(page)).activations, ['relu', 'sigmoid'], 'sigmoid, tanh, then ReLU');
+  await pressKey(page, 'Control+z');
+  assert.deepEqual((await readArchitecture(page)).activations, ['tanh', 'sigmoid'], 'each choice is one undo step');
 }));
 
 test('a 2-3-2-1 tanh network built with the buttons: a whole pass, every edge\'s gradient the core\'s', () => run(async (page) => {

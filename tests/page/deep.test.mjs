@@ -1,10 +1,12 @@
 // The tools on networks other than the seed's: Train takes xor-tanh below its target, the
 // gradient check and the landscape work on the deep sigmoid preset, and a 4-8-8-8-4 network built
-// with the buttons fits a phone, drawn top to bottom.
+// with the buttons fits a phone, drawn top to bottom, with no serious accessibility problem.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PHONE, core, namesOf, pageHarness, presetState } from './harness.mjs';
+import {
+  AXE_CONTEXT, PHONE, assertNoSeriousViolations, core, namesOf, pageHarness, presetState,
+} from './harness.mjs';
 import {
   buildArchitecture, choosePreset, curvePoints, press, readArchitecture, readBatchLoss, readFdAnalytic,
   readFdNumeric, readLandscape, readParams, settle, trainUntilStopped, trainedSteps, valueOf,
@@ -100,4 +102,5 @@ test('a 4-8-8-8-4 network on a 390×844 phone: no horizontal scroll, the picture
 
   await press(page, 'Finish');
   assert.equal(await noScroll(), true, 'no horizontal scroll after a pass');
-}, { viewport: PHONE }));
+  await assertNoSeriousViolations(page, 'a 4-8-8-8-4 network on a phone, its weights as grids of cells');
+}, { viewport: PHONE, context: AXE_CONTEXT }));

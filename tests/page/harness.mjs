@@ -45,6 +45,20 @@ export function presetState(id) {
   return presets().find((preset) => preset.id === id).state;
 }
 
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+/** Playwright injects axe as an inline script, which the page's CSP forbids: a context for axe bypasses it. */
+export const AXE_CONTEXT = { bypassCSP: true };
+
+/** Runs axe-core on the page (opened with `context: AXE_CONTEXT`); fails on a serious or critical violation. */
+export async function assertNoSeriousViolations(page, when) {
+  if (!await page.evaluate(() => 'axe' in window)) await page.addScriptTag({ path: AXE });
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+  const report = serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at `
+    + `${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);
+  assert.deepEqual(report, [], `${when}: axe found problems`);
+}
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
