@@ -1,24 +1,32 @@
 // The page's training loop (www/trainer.js) on its own, against a stand-in core: one trainRun per
 // frame with that frame's steps, and the ways a run ends. The error case is rare on the page (the
 // core refuses states whose next step overflows, and sigmoids saturate; bad-input.test.mjs reaches
-// it with typed values), so it is also checked here, step by step.
+// it with typed values), so it is also checked here, step by step: the core either throws (bad
+// input) or returns the steps it took before an overflow with an `error`.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTrainer } from '../../www/trainer.js';
 
-/** A core whose training loss falls by 1 per step from `start`, failing on call `failOn`. */
-function fakeCore({ start = 100, failOn = Infinity } = {}) {
+/**
+ * A core whose training loss falls by 1 per step from `start`: call `failOn` throws; from step
+ * `overflowAt` (counting all runs) on, a run stops with an `error` after the steps before it.
+ */
+function fakeCore({ start = 100, failOn = Infinity, overflowAt = Infinity } = {}) {
   const calls = [];
   return {
     calls,
     trainRun(state, steps, stopBelow) {
       calls.push({ steps, stopBelow });
-      if (calls.length === failOn) throw new Error('training stopped at step 1 of 5: the result overflowed');
+      if (calls.length === failOn) throw new Error('steps must be a whole number');
       const losses = [];
       let loss = start - state.taken;
       let taken = 0;
       while (taken < steps && !(stopBelow !== undefined && loss <= stopBelow)) {
+        if (state.taken + taken + 1 === overflowAt) {
+          const error = { field: 'z2[0]', message: 'the result overflowed: z2[0] would be inf' };
+          return { state: { taken: state.taken + taken }, steps: taken, losses, loss, error };
+        }
         losses.push(loss);
         loss -= 1;
         taken += 1;
@@ -69,6 +77,18 @@ test('when the core fails, training stops with its error and keeps the last good
   while (trainer.running) trainer.tick();
   assert.equal(state().taken, 10, 'two good frames');
   assert.equal(outcomes[0].reason, 'error');
+  assert.match(outcomes[0].error.message, /whole number/);
+});
+
+test('when a step overflows, the steps before it in that frame are kept and the run stops there', () => {
+  const core = fakeCore({ overflowAt: 8 });
+  const { trainer, outcomes, state } = harness(core);
+  trainer.start({ steps: 100, target: null, stepsPerFrame: () => 5 });
+  while (trainer.running) trainer.tick();
+  assert.equal(state().taken, 7, 'five, then two of the next five');
+  assert.equal(core.calls.length, 2);
+  assert.equal(outcomes[0].reason, 'error');
+  assert.equal(outcomes[0].taken, 7);
   assert.match(outcomes[0].error.message, /overflowed/);
 });
 
