@@ -1,5 +1,5 @@
-// The loss convention, stated and switchable: E = (y − t)² or ½(y − t)². The switch replays the pass
-// under the new convention, so the stage on the card stays and every number follows the core.
+// The loss convention, stated and switchable: E = (y − t)², ½(y − t)² or cross-entropy. The switch
+// replays the pass under the new convention, so the stage on the card stays and every number follows the core.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -41,4 +41,17 @@ test('after the switch every gradient and the update follow the ½ convention', 
 
   await chooseOption(page, 'data-loss-fn', 'squared');
   assert.equal(await readLoss(page), core.evaluate(core.evaluate(seed).next).loss, 'the update replayed under (y − t)²');
+}));
+
+test('cross-entropy: E from the core, and the card shows why δ_out = y − t', () => run(async (page) => {
+  await chooseOption(page, 'data-loss-fn', 'cross_entropy');
+  const entropy = core.evaluate({ ...seed, loss_fn: 'cross_entropy' });
+  assert.equal(await readLoss(page), entropy.loss);
+  const delta = STAGE_IDS.indexOf('delta_2') + 1;
+  while (await currentStage(page) < delta) await press(page, 'Step backprop');
+  assert.equal(Number(await page.getAttribute('[data-node="y.0"]', 'data-bias-grad')), entropy.grad.b2[0]);
+  assert.ok(Math.abs(entropy.grad.b2[0] - (entropy.y[0] - seed.t[0])) < 1e-15, 'δ_out is y − t');
+  const card = await page.locator('.card').innerText();
+  assert.match(card, /the sigmoid's slope cancels, so δ_out = y − t/);
+  assert.ok(card.replace(/\s+/g, '').includes(`=${entropy.grad.b2[0].toPrecision(4).replace('-', '−')}`), card);
 }));
