@@ -3,8 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PHONE, core, pageHarness } from './harness.mjs';
-import { W2_EDGES, choosePreset, curvePoints, currentStage, press, trainUntilStopped } from './learner.mjs';
+import { DESKTOP, PHONE, core, pageHarness } from './harness.mjs';
+import {
+  W2_EDGES, choosePreset, curvePoints, currentStage, press, settle, trainUntilStopped,
+} from './learner.mjs';
 
 const run = pageHarness();
 const STAGE_IDS = core.stageList(core.defaultState()).map((stage) => stage.id);
@@ -78,4 +80,40 @@ test('under prefers-reduced-motion nothing animates', () => run(async (page) => 
   await press(page, 'Step backprop');
   await press(page, 'Step backprop');
   assert.deepEqual(await runningAnimations(page), []);
+}));
+
+test('from 1-1-1 to 4-8-8-8-8-8-8-4 at 1280×800: no horizontal scroll; a large network shows a weight where the learner points', () => run(async (page, { url }) => {
+  const labelShown = (name) => page.locator(`svg.network [data-label-for="${name}"]`).first().isVisible();
+  await page.goto(`${url}#preset=seed&arch=1-1-1`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-edge]').length === 2);
+  await settle(page);
+  await assertNoHorizontalScroll(page, '1-1-1');
+  assert.equal(await page.locator('svg.network.is-compact').count(), 0);
+  assert.equal(await labelShown('w1.0.0'), true, 'a small network labels every edge');
+
+  await page.goto(`${url}#preset=seed&arch=4-8-8-8-8-8-8-4`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-edge]').length === 4 * 8 + 5 * 64 + 8 * 4);
+  await settle(page);
+  await assertNoHorizontalScroll(page, '4-8-8-8-8-8-8-4');
+  const picture = await page.locator('svg.network').boundingBox();
+  assert.ok(picture.width <= DESKTOP.width, 'the picture fits the screen\'s width');
+  assert.equal(await page.locator('svg.network.is-compact').count(), 1);
+  assert.equal(await labelShown('w4.3.5'), false, 'weights wait until pointed at');
+  // Point at a spot of the edge that no other edge covers, as a learner aims between crossings.
+  await page.locator('[data-edge="w4.3.5"] .edge-line').scrollIntoViewIfNeeded();
+  const spot = await page.$eval('[data-edge="w4.3.5"] .edge-line', (line) => {
+    const box = line.getBoundingClientRect();
+    const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((name) => line[name].baseVal.value);
+    const matrix = line.getScreenCTM();
+    for (let k = 1; k < 50; k += 1) {
+      const point = new DOMPoint(x1 + ((x2 - x1) * k) / 50, y1 + ((y2 - y1) * k) / 50).matrixTransform(matrix);
+      if (document.elementFromPoint(point.x, point.y)?.closest('[data-edge]')?.dataset.edge === 'w4.3.5') return [point.x, point.y];
+    }
+    return [box.x + box.width / 2, box.y + box.height / 2];
+  });
+  await page.mouse.move(...spot);
+  await settle(page);
+  assert.equal(await labelShown('w4.3.5'), true, 'pointing at an edge shows its weight');
+  await press(page, 'Finish');
+  await assertNoHorizontalScroll(page, '4-8-8-8-8-8-8-4 after a pass');
 }));
