@@ -123,3 +123,27 @@ test('Export SVG is a standalone picture with its styles; Export PNG is that pic
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [2 * width, 2 * height]);
 }));
+
+test('on xor-tanh\'s 2-3-1 network: Save and Load state keep the architecture, the scripts and the picture follow it', () => run(async (page) => {
+  await choosePreset(page, 'xor-tanh');
+  await typeInto(page, 'w2.2.0', '-0.875');
+  const state = core.validateState({ ...presetState('xor-tanh'), w2: [[0.8], [0.9], [-0.875]] });
+  const saved = await downloadFrom(page, 'Save state (JSON)');
+  assert.deepEqual(JSON.parse(saved.bytes.toString()), state);
+
+  await choosePreset(page, 'seed');
+  assert.equal(await page.locator('[data-edge]').count(), 6);
+  await loadFile(page, 'tanh.json', saved.bytes.toString());
+  assert.deepEqual(await readState(page, state), state);
+  assert.equal(await page.locator('[data-edge]').count(), 9, 'the 2-3-1 network is back');
+  assert.equal(await page.inputValue('[data-arch] [data-layer="1"] select'), 'tanh');
+
+  await openMenu(page);
+  await press(page, 'Copy as NumPy');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), core.numpyScript(state));
+  await press(page, 'Copy as PyTorch');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), core.pytorchScript(state));
+  const svg = (await downloadFrom(page, 'Export SVG')).bytes.toString();
+  assert.match(svg, /<g data-edge="w2\.2\.0"/, 'the picture of this network');
+  assert.match(svg, /aria-label="The 2-3-1 network: 2 inputs, then 3 tanh hidden neurons/);
+}, CLIPBOARD));
