@@ -122,6 +122,13 @@ test('a 2-3-2-1 tanh network built with the buttons: a whole pass, every edge\'s
   for (const name of edges) assert.equal(firstSeen[name], stageOf(`grad_w${layerOf(name)}`), `${name} appears at its stage`);
   const params = await readParams(page);
   for (const name of namesOf(state).params) assert.equal(params[name], valueOf(expected.next, name), `${name} updated`);
+
+  await page.getByText('Table view: every value').click();
+  const table = await page.$$eval('[data-quantity]', (rows) => Object.fromEntries(rows.filter((row) => !row.hidden)
+    .map((row) => [row.dataset.quantity, { value: Number(row.dataset.value), grad: Number(row.dataset.grad) }])));
+  const shown = await readNeurons(page);
+  for (const node of namesOf(state).nodes) assert.equal(table[node].value, shown[node], `the table's ${node}`);
+  for (const name of edges) assert.equal(table[name].grad, valueOf(expected.grad, name), `the table's ∂E/∂${name}`);
 }));
 
 test('switching an activation changes the card\'s derivative: σ′ = h(1 − h), tanh′ = 1 − h², ReLU′ = [z > 0]', () => run(async (page) => {
