@@ -5,7 +5,7 @@ use backprop_viz::landscape::{landscape, Window};
 use backprop_viz::presets::xor;
 use backprop_viz::stages::stages;
 use backprop_viz::state::State;
-use backprop_viz::update::train;
+use backprop_viz::train::update::train;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
