@@ -55,12 +55,22 @@ impl LossFn {
     /// assert_eq!(LossFn::Squared.grad(0.75, 0.5), 0.5);
     /// assert_eq!(LossFn::HalfSquared.grad(0.75, 0.5), 0.25);
     /// assert_eq!(LossFn::CrossEntropy.grad(0.5, 1.0), -2.0);
+    /// // Where y rounds to 1 (z > 37) and t = 1, ∂E/∂y = −t/y + (1 − t)/(1 − y) = −1, not 0/0.
+    /// assert_eq!(LossFn::CrossEntropy.grad(1.0, 1.0), -1.0);
+    /// assert_eq!(LossFn::CrossEntropy.grad(0.0, 0.0), 1.0);
+    /// assert_eq!(LossFn::CrossEntropy.grad(1.0, 0.0), f64::INFINITY);
     /// ```
     pub fn grad(self, y: f64, t: f64) -> f64 {
         match self {
             LossFn::Squared => 2.0 * (y - t),
             LossFn::HalfSquared => y - t,
-            LossFn::CrossEntropy => (y - t) / (y * (1.0 - y)),
+            LossFn::CrossEntropy if y > 0.0 && y < 1.0 => (y - t) / (y * (1.0 - y)),
+            LossFn::CrossEntropy => {
+                // y rounded to 0 or 1: −t/y + (1 − t)/(1 − y), a term only where its weight is
+                // not 0 (infinite where the output is confidently wrong).
+                let term = |weight: f64, of: f64| if weight == 0.0 { 0.0 } else { weight / of };
+                term(1.0 - t, 1.0 - y) - term(t, y)
+            }
         }
     }
 }
