@@ -219,7 +219,12 @@ pub fn parse_arch(value: &Value) -> Result<Arch, Error> {
             .iter()
             .enumerate()
             .map(|(l, v)| {
-                whole(v, &format!("widths[{l}]"), 1, MAX_WIDTH as u32).map(|w| w as usize)
+                let max = match l {
+                    0 => MAX_INPUTS,
+                    l if l == items.len() - 1 => MAX_OUTPUTS,
+                    _ => MAX_WIDTH,
+                };
+                whole(v, &format!("widths[{l}]"), 1, max as u32).map(|w| w as usize)
             })
             .collect::<Result<Vec<_>, _>>()?,
         other => {
@@ -299,9 +304,22 @@ fn check_keys(entries: &[(String, Value)]) -> Result<usize, Error> {
         let l: usize = digits.parse().ok()?;
         (digits == l.to_string() && (1..=MAX_LAYERS).contains(&l)).then_some(l)
     };
+    let beyond_the_limit = |key: &str| {
+        let digits = key.strip_prefix(['w', 'b'])?;
+        let l: usize = digits.parse().ok()?;
+        Some(digits == l.to_string() && l > MAX_LAYERS)
+    };
     let mut depth = 0;
     for (i, (key, _)) in entries.iter().enumerate() {
         let layer = layer_of(key, 'w').or_else(|| layer_of(key, 'b'));
+        if beyond_the_limit(key) == Some(true) {
+            return Err(Error::new(
+                key.as_str(),
+                format!(
+                    "the state has {key}, but a network has at most {MAX_LAYERS} weight layers (w1 … w{MAX_LAYERS}: up to {MAX_HIDDEN_LAYERS} hidden layers and the output layer)"
+                ),
+            ));
+        }
         if layer.is_none() && !FIELDS.iter().any(|(name, _)| name == key) {
             return Err(Error::new(
                 key.as_str(),
