@@ -56,7 +56,26 @@ export function createArchView(container, actions) {
     else apply(next, `Removed a neuron from the ${name}`, `Removing a neuron from the ${name}`);
   }
 
+  /** Which control of the rows has the focus: `[layer, 'add' | 'remove' | 'select']`, or null. */
+  function focused() {
+    const element = document.activeElement;
+    const row = element?.closest?.('[data-layer]');
+    if (!row || !layers.contains(row)) return null;
+    const kind = element.tagName === 'SELECT' ? 'select' : element.getAttribute('aria-label');
+    return [row.dataset.layer, kind];
+  }
+
+  function refocus(where) {
+    if (!where) return;
+    const [layer, kind] = where;
+    const row = layers.querySelector(`[data-layer="${layer}"]`);
+    const target = kind === 'select' ? row?.querySelector('select') : row?.querySelector(`button[aria-label="${kind}"]`);
+    const control = target && !target.disabled ? target : row?.querySelector('button:not(:disabled), select');
+    (control ?? addLayer).focus();
+  }
+
   function build(network) {
+    const where = focused();
     layers.replaceChildren();
     selects = [];
     const { limits, depth } = network;
@@ -94,6 +113,7 @@ export function createArchView(container, actions) {
     addLayer.disabled = depth - 1 >= limits.hidden_layers;
     removeLayer.disabled = depth <= 1;
     built = network;
+    refocus(where);
   }
 
   addLayer.addEventListener('click', () => {

@@ -55,10 +55,15 @@ export function createCommands({ pass, engine, trainer, undo, say, requestFrame 
      * Changes the architecture to `{ widths, activations }`; `done` and `doing` word the change
      * ("Added a hidden layer", "Adding a hidden layer") for the status line.
      */
-    reshape: (arch, { done, doing }) => run(
-      () => pass.replace((state) => engine.reshape(state, arch), { kind: 'architecture', what: done }),
-      `${doing} was not possible`,
-    ),
+    reshape(arch, { done, doing }) {
+      const refusal = run(
+        () => pass.replace((state) => engine.reshape(state, arch), { kind: 'architecture', what: done }),
+        `${doing} was not possible`,
+      );
+      // A refused choice leaves its select showing it: the next frame sets it back.
+      if (refusal) requestFrame();
+      return refusal;
+    },
     /** Draws every weight anew from `seed`. */
     reinitialize: (seed) => run(
       () => pass.replace((state) => engine.reinitialize(state, seed), { kind: 'reinit', seed }),

@@ -13,9 +13,7 @@ const GRID_AFTER = 16;
 function buildRow(param, groupElement, onEdit, cell) {
   const id = `param-${param.name.replaceAll('.', '-')}`;
   const row = htmlElement('div', { class: cell ? 'param param--cell' : 'param', 'data-param': param.name }, groupElement);
-  const toggle = cell ? htmlElement('button', {
-    type: 'button', class: 'param-cell', 'aria-expanded': 'false', 'aria-label': `${symbolText(param.symbol)}, ${param.hint}`,
-  }, row) : null;
+  const toggle = cell ? htmlElement('button', { type: 'button', class: 'param-cell', 'aria-expanded': 'false' }, row) : null;
   const editor = cell ? htmlElement('div', { class: 'param-editor', hidden: '' }, row) : row;
   const label = htmlElement('label', { class: 'param-label', for: `${id}-range`, id: `${id}-label` }, editor);
   htmlElement('span', { class: 'param-symbol' }, label, symbolText(param.symbol));
@@ -80,7 +78,10 @@ function writeRow(cells, snapshot, revealed) {
     number.title = full;
     if (document.activeElement !== number) number.value = formatEditable(value);
     if (toggle) {
-      setText(toggle, formatNumber(value, 2));
+      const shown = formatNumber(value, 2);
+      setText(toggle, shown);
+      // The accessible name starts with the visible text, then says which parameter it is.
+      toggle.setAttribute('aria-label', `${shown}: ${symbolText(param.symbol)}, ${param.hint}`);
       toggle.style.background = cellColour(value);
       toggle.title = `${symbolText(param.symbol)} = ${full} (${param.hint})`;
     }

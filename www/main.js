@@ -140,7 +140,6 @@ async function boot() {
     controls.update(snapshot, revealed);
     card.update(revealed.stage, snapshot.network.stageCount);
     stageList.update(snapshot.network, snapshot.stageIndex);
-    arch.update(snapshot);
     if (rebuilt) links.refresh();
     toolbar.update(snapshot);
     presetView.update(snapshot);
@@ -156,6 +155,7 @@ async function boot() {
     drawn = snapshot;
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
+    arch.update(snapshot);
     samples.update(snapshot);
     tools.update(snapshot);
     if (trainer.running) requestFrame();
