@@ -12,7 +12,7 @@ import {
   defaultState, describe, evaluate, finiteDifferences, initSync, landscape, numpyScript, presets, pytorchScript,
   reinitialize, reshape, snapshot, stageList, stages, train, trainRun, validateState,
 } from '../../www/pkg/backprop_viz.js';
-import { createNetwork } from '../../www/network.js';
+import { createNetwork } from '../../www/core/network.js';
 
 const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', import.meta.url)) });
@@ -21,7 +21,7 @@ initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', im
 export const core = {
   defaultState, describe, evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, reinitialize,
   reshape, snapshot, stageList, stages, train, trainRun, validateState,
-  /** The page's model of the state's network (www/network.js), built from the core's description. */
+  /** The page's model of the state's network (www/core/network.js), built from the core's description. */
   network: (state) => createNetwork(describe(state)),
 };
 

@@ -1,10 +1,10 @@
-// The link format (www/link.js) on its own, against the real core: every setup the page can be in
+// The link format (www/model/link.js) on its own, against the real core: every setup the page can be in
 // reads back exactly from its link, links stay short, and a bad link is an Error that says what
 // is wrong — the core's own message when a number or a shape is bad.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeLink, encodeLink, originFor } from '../../www/link.js';
+import { decodeLink, encodeLink, originFor } from '../../www/model/link.js';
 import { core, namesOf, presetState } from './harness.mjs';
 import { withValue } from './learner.mjs';
 import { mulberry32 } from '../prng.mjs';

@@ -1,4 +1,4 @@
-// The page's training loop (www/trainer.js) on its own, against a stand-in core: one trainRun per
+// The page's training loop (www/model/trainer.js) on its own, against a stand-in core: one trainRun per
 // frame with that frame's steps, and the ways a run ends. The error case is rare on the page (the
 // core refuses states whose next step overflows, and sigmoids saturate; bad-input.test.mjs reaches
 // it with typed values), so it is also checked here, step by step: the core either throws (bad
@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createTrainer } from '../../www/trainer.js';
+import { createTrainer } from '../../www/model/trainer.js';
 
 /**
  * A core whose training loss falls by 1 per step from `start`: call `failOn` throws; from step

@@ -4,7 +4,7 @@
 import init, {
   describe, evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, reinitialize, reshape,
   snapshot, stageList, stages, trainRun, validateState,
-} from './pkg/backprop_viz.js';
+} from '../pkg/backprop_viz.js';
 import { architectureKey, architectureOf, createNetwork } from './network.js';
 
 function deepFreeze(value) {

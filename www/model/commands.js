@@ -2,7 +2,7 @@
 // each becomes one step of undo (see undo.js); and one the core refuses leaves the pass as it was
 // while the status line says why.
 
-import { symbolText } from './format.js';
+import { symbolText } from '../lib/format.js';
 import { withSample } from './state.js';
 
 const editFailure = (network, values) => `${Object.entries(values)

@@ -23,7 +23,7 @@
 // the update, and opening it replays the update. Reading checks the state with the core, whose
 // Error names the bad field ("w1[0][1] must be a finite number, got NaN").
 
-import { architectureKey, architectureOf } from './network.js';
+import { architectureKey, architectureOf } from '../core/network.js';
 import { OPTIONS, readOption, shownSample, withSample } from './state.js';
 
 const OPTION_FIELDS = Object.entries(OPTIONS).map(([key, option]) => ({ key, ...option }));

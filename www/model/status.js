@@ -2,7 +2,7 @@
 // which preset, option or sample was chosen, which link or file was opened, or that an edit
 // restarted the pass.
 
-import { formatEditable, formatNumber, symbolText } from './format.js';
+import { formatEditable, formatNumber, symbolText } from '../lib/format.js';
 import { objectiveLoss, objectiveSymbol } from './objective.js';
 import { optionChoice, OPTIONS } from './state.js';
 

@@ -4,7 +4,7 @@
 // and merge into one step, which ends when the pointer or key is released or the field is left
 // (its change event).
 
-import { isTextField } from './dom.js';
+import { isTextField } from '../lib/dom.js';
 
 const LIMIT = 500;
 

@@ -1,9 +1,9 @@
 // Prove it: every weight's and bias's backprop gradient beside the core's central finite
 // difference (J(p + ε) − J(p − ε)) / 2ε, with their relative error, for an ε the learner picks.
 
-import { htmlElement, setAttribute, setText } from './dom.js';
-import { formatNumber, fullValue, powerOfTen, symbolText } from './format.js';
-import { objectiveSymbol } from './objective.js';
+import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { formatNumber, fullValue, powerOfTen, symbolText } from '../lib/format.js';
+import { objectiveSymbol } from '../model/objective.js';
 
 /**
  * How well the two agree: below 1e-7 they match; below 1e-2 they are close, as when ε is too large

@@ -1,7 +1,7 @@
 // What is drawn over the landscape's colours, in a 100 × 100 box stretched over the map: the
 // contour lines, the trajectory, the current point and the negative-gradient arrow.
 
-import { setAttribute, svgElement } from './dom.js';
+import { setAttribute, svgElement } from '../lib/dom.js';
 
 const ARROW_LENGTH = 16;
 const HEAD_LENGTH = 4.5;

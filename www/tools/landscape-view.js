@@ -3,13 +3,13 @@
 // direction of steepest descent and the path of updates. Clicking, dragging or arrow keys on the
 // map set the two parameters; the window re-centres only when the point leaves it.
 
-import { setAttribute, setText } from './dom.js';
-import { formatNumber, symbolText } from './format.js';
+import { setAttribute, setText } from '../lib/dom.js';
+import { formatNumber, symbolText } from '../lib/format.js';
 import { colourScale, paintHeatmap } from './heatmap.js';
 import { contourPath } from './contours.js';
 import { createLandscapeOverlay } from './landscape-overlay.js';
-import { objectiveGradient, objectiveLoss, objectiveSymbol } from './objective.js';
-import { readParam, withParam } from './state.js';
+import { objectiveGradient, objectiveLoss, objectiveSymbol } from '../model/objective.js';
+import { readParam, withParam } from '../model/state.js';
 
 const RESOLUTION = 101;
 const CONTOUR_LEVELS = 12;

@@ -1,9 +1,9 @@
 // The loss curve: the training loss after each update (Step backprop or training), on a linear or
 // a log scale, with the target loss as a dashed line. Long runs are thinned to at most 400 points.
 
-import { setAttribute, setText, svgElement } from './dom.js';
-import { formatNumber } from './format.js';
-import { createRadioGroup } from './radio-group.js';
+import { setAttribute, setText, svgElement } from '../lib/dom.js';
+import { formatNumber } from '../lib/format.js';
+import { createRadioGroup } from '../lib/radio-group.js';
 
 const WIDTH = 400;
 const HEIGHT = 190;

@@ -2,7 +2,7 @@
 // copy Python that rebuilds the network (NumPy or PyTorch), and export the picture as SVG or PNG.
 // When the browser refuses the clipboard, the text is shown selected for the learner to copy.
 
-import { originFor } from './link.js';
+import { originFor } from '../model/link.js';
 import { pngOf, standaloneSvg } from './picture-export.js';
 import { copyText, download } from './transfer.js';
 

@@ -4,7 +4,7 @@
 import { createGradcheckView } from './gradcheck-view.js';
 import { createLandscapeView } from './landscape-view.js';
 import { createLossCurveView } from './loss-curve-view.js';
-import { objectiveSymbol } from './objective.js';
+import { objectiveSymbol } from '../model/objective.js';
 import { createTrainView } from './train-view.js';
 
 const byId = (id) => document.getElementById(id);

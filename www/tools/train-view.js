@@ -1,9 +1,9 @@
 // The Train panel's controls: Train / Pause, the speed (steps per animation frame), when to stop
 // (after a number of steps, or once J falls to a target) and the step count so far.
 
-import { setAttribute, setText } from './dom.js';
-import { formatNumber, fullValue } from './format.js';
-import { objectiveLoss, objectiveSymbol } from './objective.js';
+import { setAttribute, setText } from '../lib/dom.js';
+import { formatNumber, fullValue } from '../lib/format.js';
+import { objectiveLoss, objectiveSymbol } from '../model/objective.js';
 
 const MAX_STEPS = 1000000;
 

@@ -3,7 +3,7 @@
 // remove a hidden layer; the seed new weights are drawn from, Re-initialise, and whether biases are
 // trained. Every change goes through the core (reshape), so it is validated and undoable.
 
-import { htmlElement, setText } from './dom.js';
+import { htmlElement, setText } from '../lib/dom.js';
 
 const ACTIVATION_LABELS = { sigmoid: 'sigmoid σ', tanh: 'tanh', relu: 'ReLU', linear: 'linear' };
 

@@ -1,7 +1,7 @@
 // The chain-rule card: the current stage's title, what it means, and its formulas with the live
 // numbers substituted. Before the first stage it says how to start.
 
-import { htmlElement } from './dom.js';
+import { htmlElement } from '../lib/dom.js';
 import { formulaParts } from './mathml.js';
 
 const PHASE_NAMES = { forward: 'Forward', loss: 'Loss', backward: 'Backward', update: 'Update' };

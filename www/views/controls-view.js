@@ -3,9 +3,9 @@
 // with many weights shows each layer as a compact grid of number cells (colour for sign and size);
 // clicking a cell, or pinning its edge in the picture, opens its slider.
 
-import { htmlElement, setAttribute, setText } from './dom.js';
-import { formatChange, formatEditable, formatNumber, fullValue, symbolText } from './format.js';
-import { readParam } from './state.js';
+import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { formatChange, formatEditable, formatNumber, fullValue, symbolText } from '../lib/format.js';
+import { readParam } from '../model/state.js';
 
 /** Past this many weights and biases, each layer is shown as a grid of cells. */
 const GRID_AFTER = 16;

@@ -3,7 +3,7 @@
 // Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes (⌘ on a Mac) — except in a text field, which
 // keeps its own undo.
 
-import { isTextField } from './dom.js';
+import { isTextField } from '../lib/dom.js';
 
 const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 const SPACE_TAGS = new Set(['BUTTON', 'A', 'SUMMARY']);

@@ -3,7 +3,7 @@
 // ∂E/∂w = ∂E/∂y · σ′(z) · h = (−0.04134) · 0.2178 · 0.5572 = −0.005019. Activations are written as
 // σ, tanh and ReLU, their slopes as σ′, tanh′, ReLU′ and linear′.
 
-import { formatChange, formatNumber, fullValue } from './format.js';
+import { formatChange, formatNumber, fullValue } from '../lib/format.js';
 
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 const LEAVES = new Set(['var', 'grad', 'slope', 'number']);

@@ -2,13 +2,13 @@
 // and biases, the gradients and changes the pass has reached, which neurons are saturated and,
 // with samples, the mean loss J beside the shown sample's E.
 
-import { setAttribute, setText, svgElement } from './dom.js';
-import { formatNumber, fullValue, symbolText } from './format.js';
+import { setAttribute, setText, svgElement } from '../lib/dom.js';
+import { formatNumber, fullValue, symbolText } from '../lib/format.js';
 import { LOSS_SIZE, NEURON_RADIUS, TARGET_RADIUS } from './network-layout.js';
 import { createPill } from './pill.js';
-import { revealKey } from './reveal.js';
+import { revealKey } from '../model/reveal.js';
 import { neuronMarks } from './saturation.js';
-import { readParam } from './state.js';
+import { readParam } from '../model/state.js';
 
 const SLOPE_NAMES = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′', linear: 'linear′' };
 

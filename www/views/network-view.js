@@ -1,13 +1,13 @@
 // The network picture: weight edges (thickness = |w|, sign = hue and dash), the nodes, the
 // gradients the pass has reached, and the pulse that shows which way each stage's values travel.
 
-import { setAttribute, setText, svgElement } from './dom.js';
-import { formatNumber, fullValue, symbolText } from './format.js';
+import { setAttribute, setText, svgElement } from '../lib/dom.js';
+import { formatNumber, fullValue, symbolText } from '../lib/format.js';
 import { computeLayout, lossLinks, pointAlong } from './network-layout.js';
 import { createNodes } from './network-nodes.js';
 import { createPill, fitPills } from './pill.js';
-import { revealKey } from './reveal.js';
-import { readParam } from './state.js';
+import { revealKey } from '../model/reveal.js';
+import { readParam } from '../model/state.js';
 
 const PULSE_CLASSES = ['is-pulsing-forward', 'is-pulsing-backward', 'is-flashing'];
 const NONE = new Set();

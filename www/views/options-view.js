@@ -2,8 +2,8 @@
 // rule (descent, or the seed notebook's ascent bug). Each choice is written into the state, so
 // every number, formula and card follows it.
 
-import { createRadioGroup } from './radio-group.js';
-import { OPTIONS, readOption } from './state.js';
+import { createRadioGroup } from '../lib/radio-group.js';
+import { OPTIONS, readOption } from '../model/state.js';
 
 const SHOWN = [
   { key: 'loss_fn', attribute: 'data-loss-fn' },

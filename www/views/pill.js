@@ -1,7 +1,7 @@
 // A rounded label in the SVG — a muted name and a value, e.g. "w⁽¹⁾₁₂ 0.4000" — that sizes itself
 // to its text and carries the full value in a tooltip.
 
-import { setAttribute, setText, svgElement } from './dom.js';
+import { setAttribute, setText, svgElement } from '../lib/dom.js';
 
 const HEIGHT = 20;
 const PADDING = 7;

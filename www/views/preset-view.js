@@ -1,6 +1,6 @@
 // The preset menu and its note: what the chosen starting point teaches, shown while it is loaded.
 
-import { htmlElement, setText } from './dom.js';
+import { htmlElement, setText } from '../lib/dom.js';
 
 /**
  * Fills `select` (the `select[data-preset]`) with `presets` (`[{ id, title, note, state }]`) and

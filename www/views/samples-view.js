@@ -2,10 +2,10 @@
 // loss; which one the picture shows (pick another to see its own pass); the mean loss J; and
 // whether updates use the batch's mean gradient or one sample at a time.
 
-import { htmlElement, setText } from './dom.js';
-import { formatEditable, formatNumber, fullValue } from './format.js';
-import { createRadioGroup } from './radio-group.js';
-import { OPTIONS, readOption, shownSample } from './state.js';
+import { htmlElement, setText } from '../lib/dom.js';
+import { formatEditable, formatNumber, fullValue } from '../lib/format.js';
+import { createRadioGroup } from '../lib/radio-group.js';
+import { OPTIONS, readOption, shownSample } from '../model/state.js';
 
 const listText = (values) => values.map(formatEditable).join(', ');
 

@@ -3,8 +3,8 @@
 // example (the core's `dead`) passes none at all, so its incoming weights never learn. The core
 // computes the slopes; the page only compares them.
 
-import { setText } from './dom.js';
-import { symbolText } from './format.js';
+import { setText } from '../lib/dom.js';
+import { symbolText } from '../lib/format.js';
 
 const THRESHOLD = 0.01;
 const SQUASHING = new Set(['sigmoid', 'tanh']);

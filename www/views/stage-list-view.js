@@ -1,7 +1,7 @@
 // The list of the pass's stages, marking those played and the current one; it follows the
 // network's tape (a forward stage per layer, then the loss and the backward stages).
 
-import { htmlElement, setAttribute } from './dom.js';
+import { htmlElement, setAttribute } from '../lib/dom.js';
 
 /** Builds the list into `container`. Controller: `update(network, stageIndex)`. */
 export function createStageListView(container) {

@@ -2,9 +2,9 @@
 // inputs, pre-activations, activations, the loss, the parameters, each gradient the pass has
 // revealed so far and the update's changes. It follows the picture on every change.
 
-import { htmlElement, setAttribute, setText } from './dom.js';
-import { formatChange, formatNumber, fullValue, symbolText } from './format.js';
-import { readParam } from './state.js';
+import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { formatChange, formatNumber, fullValue, symbolText } from '../lib/format.js';
+import { readParam } from '../model/state.js';
 
 const NOT_YET = 'not yet';
 const FUNCTIONS = { sigmoid: 'σ(z)', tanh: 'tanh(z)', relu: 'ReLU(z)', linear: 'z' };
