@@ -4,7 +4,7 @@
 mod common;
 
 use backprop_viz::network::activation::Activation::{Linear, Relu, Sigmoid, Tanh};
-use backprop_viz::network::arch::{Arch, ParamId};
+use backprop_viz::network::arch::{Arch, ParamId, MAX_INPUTS, MAX_OUTPUTS, MAX_WIDTH};
 use backprop_viz::network::init::{initial_params, initial_value, DEFAULT_INIT_SEED};
 use backprop_viz::network::loss::LossFn;
 use backprop_viz::parse::parse_state;
@@ -83,7 +83,11 @@ proptest! {
     #[test]
     fn growing_then_shrinking_back_returns_the_same_state(state in arb::states(), extra in prop::collection::vec(0..3usize, 8)) {
         // Every layer at least as wide as before (within the limits), same depth and activations.
-        let limits = |l: usize| if l == 0 { 4 } else if l == state.arch.depth() { 4 } else { 8 };
+        let limits = |l: usize| match l {
+            0 => MAX_INPUTS,
+            l if l == state.arch.depth() => MAX_OUTPUTS,
+            _ => MAX_WIDTH,
+        };
         let widths: Vec<usize> = state.arch.widths().iter().enumerate()
             .map(|(l, w)| (w + extra[l]).min(limits(l)))
             .collect();
