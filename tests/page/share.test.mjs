@@ -109,6 +109,40 @@ test('a malformed link leaves the page working: an alert says what was wrong, th
   await assertShows(page, presetState('ascent'), 'a good link pasted after bad ones');
 }, { hash: 'preset=seed&w1=0.2,abc,0.1,0.3' }));
 
+/**
+ * The learner's race: `delay` ms after the page wrote the address for an edit of η (inside its
+ * 250 ms write interval, or past it, when the next write is due at once), in one task, another
+ * edit — whose write the page holds back — and a link set by script.
+ */
+async function editThenOpen(page, id, delay) {
+  const editThenLink = ({ value, link }) => {
+    const slider = document.querySelector('[data-param="lr"] input[type=range]');
+    slider.value = value;
+    for (const type of ['input', 'change']) slider.dispatchEvent(new Event(type, { bubbles: true }));
+    if (link) location.hash = link;
+  };
+  await page.evaluate(editThenLink, { value: '4.321' });
+  await page.waitForFunction(() => location.hash.includes('&lr=4.321'));
+  await page.waitForTimeout(delay);
+  await page.evaluate(editThenLink, { value: '3.21', link: `preset=${id}` });
+}
+
+test('a link opened while the page\'s own address write is pending always wins, whatever the timing', () => run(async (page) => {
+  // Every preset, the seed (the page's start) last.
+  const ids = [...core.presets().map((preset) => preset.id).slice(1), 'seed'];
+  for (const delay of [0, 100, 200, 240, 250, 260, 300]) {
+    for (const id of ids) {
+      const what = `#preset=${id} opened ${delay} ms after the page's write`;
+      await editThenOpen(page, id, delay);
+      const opened = await page.waitForFunction((preset) => document.querySelector('select[data-preset]').value === preset
+        && location.hash === `#preset=${preset}`, id, { timeout: 10000 }).then(() => true, () => false);
+      const shown = await page.evaluate(() => `${document.querySelector('select[data-preset]').value} at ${location.hash}`);
+      assert.ok(opened, `${what}: the page shows ${shown}`);
+      await assertShows(page, presetState(id), what);
+    }
+  }
+}));
+
 test('a junk stored session is dropped with a quiet note; the page starts at the seed', () => run(async (page) => {
   await assertShows(page, core.defaultState(), 'the seed');
   const status = await page.getByRole('status').textContent();
