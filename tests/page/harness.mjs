@@ -1,9 +1,12 @@
 // Shared set-up for the page tests: one static server and one Chromium per test file, a fresh
 // browser context per test, and a check that the page logged no error, warning or uncaught
 // exception. Expected numbers come from the real core, loaded here in Node.
+//
+// The page is served from the production build, dist/ (`cargo xtask build` makes it);
+// PAGE_TREE=www serves the unbundled sources instead, e.g. to debug a failure in readable code.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../tools/chromium.mjs';
@@ -14,7 +17,15 @@ import {
 } from '../../www/pkg/backprop_viz.js';
 import { createNetwork } from '../../www/core/network.js';
 
-const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+const TREES = ['dist', 'www'];
+/** The folder the page is served from: `dist` (the default) or `www`. */
+export const PAGE_TREE = process.env.PAGE_TREE || 'dist';
+if (!TREES.includes(PAGE_TREE)) throw new Error(`PAGE_TREE must be one of ${TREES.join(', ')}, not ${PAGE_TREE}`);
+/** The served folder's path. */
+export const PAGE_ROOT = fileURLToPath(new URL(`../../${PAGE_TREE}/`, import.meta.url));
+if (!existsSync(`${PAGE_ROOT}index.html`)) {
+  throw new Error(`${PAGE_TREE}/index.html is missing: run \`cargo xtask build\` first`);
+}
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', import.meta.url)) });
 
 /** The core, run in Node: the oracle for every number the page shows. */
@@ -75,7 +86,7 @@ export function pageHarness() {
   let browser;
 
   before(async () => {
-    server = await startServer({ root: WWW, port: 0 });
+    server = await startServer({ root: PAGE_ROOT, port: 0 });
     browser = await launchChromium();
   });
 

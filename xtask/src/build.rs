@@ -1,4 +1,5 @@
-//! `cargo xtask build`: wasm-pack build into www/pkg, then wasm-opt.
+//! `cargo xtask build`: wasm-pack build into www/pkg, then wasm-opt, then the production tree
+//! dist/ (tools/build-dist.mjs: esbuild bundles and minifies the page).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,13 @@ use crate::Result;
 
 /// Output directory, relative to the project root (ignored by git).
 pub const OUT_DIR: &str = "www/pkg";
+/// The production tree, relative to the project root (ignored by git): exactly the files a
+/// first visit downloads.
+pub const DIST_DIR: &str = "dist";
+/// The page's sources, which dist/ is built from.
+pub const WWW_DIR: &str = "www";
+/// The script that bundles www/ into dist/ with esbuild.
+const BUILD_DIST: &str = "tools/build-dist.mjs";
 /// File stem wasm-bindgen derives from the package name `backprop-viz`.
 const STEM: &str = "backprop_viz";
 
@@ -36,10 +44,25 @@ const WASM_OPT_FLAGS: &[&str] = &[
     "--strip-producers",
 ];
 
-/// Ensures the tools, then builds and optimises the wasm module.
+/// Ensures the tools, builds and optimises the wasm module, then builds dist/.
 pub fn build(root: &Path) -> Result<()> {
     tools::ensure_build_tools(root)?;
-    build_wasm(root)
+    build_wasm(root)?;
+    build_dist(root)
+}
+
+/// Bundles www/ (with the wasm module www/pkg already holds) into dist/.
+///
+/// The script writes only the files whose bytes changed and removes stale ones, so a build
+/// with nothing changed leaves dist/ as it was; it takes about a tenth of a second.
+pub fn build_dist(root: &Path) -> Result<()> {
+    let script = root.join(BUILD_DIST);
+    if !script.is_file() {
+        return Err(format!("missing {}", script.display()));
+    }
+    run(Command::new("node")
+        .arg(BUILD_DIST)
+        .args(["--src", WWW_DIR, "--out", DIST_DIR]))
 }
 
 /// Builds www/pkg (tools must already be installed) and prints its size.

@@ -4,6 +4,7 @@
 //! wasm-bindgen CLI, npm packages, Chromium) so that it works on a bare machine.
 
 mod bench;
+mod budget;
 mod build;
 mod run;
 mod serve;
@@ -20,18 +21,23 @@ const USAGE: &str = "\
 Usage: cargo xtask <command>
 
 Commands:
-  build               Build the wasm module into www/pkg (installs missing tools)
-  serve [--port N]    Build, then serve www/ on http://127.0.0.1:N (default 8000)
+  build               Build the wasm module into www/pkg (installs missing tools),
+                      then the production tree dist/ (esbuild: bundled, minified)
+  serve [--port N] [--dev]
+                      Build, then serve dist/ on http://127.0.0.1:N (default 8000);
+                      with --dev, serve the unbundled sources in www/ instead
   test                Run every check: fmt, clippy, cargo test, wasm build,
-                      Node API tests (tests/node) and page tests (tests/page)
+                      Node API tests (tests/node), production build, byte
+                      budgets and page tests (tests/page, against dist/)
   bench               Measure: criterion (native), the core and a slider drag
-                      in Chromium, and the page's size (the README's numbers)
+                      in Chromium, what a first visit downloads and its first
+                      contentful paint (the README's numbers)
   help                Show this message
 ";
 
 enum Command {
     Build,
-    Serve { port: u16 },
+    Serve { port: u16, dev: bool },
     Test,
     Bench,
     Help,
@@ -60,8 +66,13 @@ fn no_more_args(command: &str, rest: &[String]) -> Result<()> {
 
 fn parse_serve(rest: &[String]) -> Result<Command> {
     let mut port = serve::DEFAULT_PORT;
+    let mut dev = false;
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
+        if arg == "--dev" {
+            dev = true;
+            continue;
+        }
         let value = if arg == "--port" {
             args.next()
                 .ok_or_else(|| "`--port` needs a value, e.g. `--port 8000`".to_string())?
@@ -75,7 +86,7 @@ fn parse_serve(rest: &[String]) -> Result<Command> {
             .parse()
             .map_err(|_| format!("invalid port `{value}`: expected a number from 0 to 65535"))?;
     }
-    Ok(Command::Serve { port })
+    Ok(Command::Serve { port, dev })
 }
 
 /// The workspace root (the directory holding the root Cargo.toml).
@@ -107,7 +118,7 @@ fn real_main() -> Result<ExitCode> {
 
     match command {
         Command::Build => build::build(&root).map(|_| ExitCode::SUCCESS),
-        Command::Serve { port } => serve::serve(&root, port).map(|()| ExitCode::SUCCESS),
+        Command::Serve { port, dev } => serve::serve(&root, port, dev).map(|()| ExitCode::SUCCESS),
         Command::Test => Ok(test::test(&root)),
         Command::Bench => bench::bench(&root).map(|()| ExitCode::SUCCESS),
         Command::Help => Ok(ExitCode::SUCCESS),
@@ -139,15 +150,28 @@ mod tests {
         assert!(matches!(parse_args(&args(&["bench"])), Ok(Command::Bench)));
         assert!(matches!(
             parse_args(&args(&["serve"])),
-            Ok(Command::Serve { port: 8000 })
+            Ok(Command::Serve {
+                port: 8000,
+                dev: false
+            })
         ));
         assert!(matches!(
             parse_args(&args(&["serve", "--port", "9001"])),
-            Ok(Command::Serve { port: 9001 })
+            Ok(Command::Serve {
+                port: 9001,
+                dev: false
+            })
         ));
         assert!(matches!(
-            parse_args(&args(&["serve", "--port=0"])),
-            Ok(Command::Serve { port: 0 })
+            parse_args(&args(&["serve", "--port=0", "--dev"])),
+            Ok(Command::Serve { port: 0, dev: true })
+        ));
+        assert!(matches!(
+            parse_args(&args(&["serve", "--dev"])),
+            Ok(Command::Serve {
+                port: 8000,
+                dev: true
+            })
         ));
     }
 

@@ -1,4 +1,5 @@
-//! `cargo xtask serve`: build, then serve www/ with tools/static-server.mjs.
+//! `cargo xtask serve`: build, then serve dist/ (the production build), or with `--dev` the
+//! unbundled sources in www/, with tools/static-server.mjs.
 
 use std::path::Path;
 use std::process::Command;
@@ -10,15 +11,16 @@ use crate::Result;
 pub const DEFAULT_PORT: u16 = 8000;
 const SERVER: &str = "tools/static-server.mjs";
 
-pub fn serve(root: &Path, port: u16) -> Result<()> {
+pub fn serve(root: &Path, port: u16, dev: bool) -> Result<()> {
     build::build(root)?;
+    let tree = if dev { build::WWW_DIR } else { build::DIST_DIR };
     let script = root.join(SERVER);
     if !script.is_file() {
         return Err(format!("missing {}", script.display()));
     }
     let mut cmd = Command::new("node");
     cmd.arg(&script)
-        .args(["--root", "www", "--host", "127.0.0.1", "--port"])
+        .args(["--root", tree, "--host", "127.0.0.1", "--port"])
         .arg(port.to_string());
     // The server prints the URL once it is listening; Ctrl+C stops it.
     println!("$ {}", describe(&cmd));

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use crate::build;
 use crate::run::run;
 use crate::tools::{self, cargo};
 use crate::Result;
+use crate::{budget, build};
 
 /// Test files `node --test` is given: found by xtask, not by Node's own
 /// discovery, so the set is the same on every Node version.
@@ -134,17 +134,31 @@ pub fn test(root: &Path) -> ExitCode {
     });
     steps.step("wasm build", &["tools"], || build::build_wasm(root));
     steps.step("node tests", &["wasm build"], || {
-        node_test(root, "tests/node", None)
+        node_test(root, "tests/node", &[])
     });
-    steps.step("page tests", &["wasm build", "chromium"], || {
-        node_test(root, "tests/page", chromium.as_deref())
+    steps.step("production build", &["wasm build"], || {
+        build::build_dist(root)
+    });
+    steps.step("byte budgets", &["production build"], || {
+        budget::check(root)
+    });
+    steps.step("page tests", &["production build", "chromium"], || {
+        let chromium = chromium.as_deref().ok_or("no chromium")?;
+        // The harness serves the tree PAGE_TREE names; dist/ is its default too.
+        let tree = Path::new(build::DIST_DIR);
+        node_test(
+            root,
+            "tests/page",
+            &[("CHROMIUM_PATH", chromium), ("PAGE_TREE", tree)],
+        )
     });
 
     steps.summary(started.elapsed().as_secs_f64())
 }
 
-/// `node --test` on every test file under `dir`; no test files is a failure.
-fn node_test(root: &Path, dir: &str, chromium: Option<&Path>) -> Result<()> {
+/// `node --test` on every test file under `dir`, with the variables `env`; no test files is a
+/// failure.
+fn node_test(root: &Path, dir: &str, env: &[(&str, &Path)]) -> Result<()> {
     let path = root.join(dir);
     if !path.is_dir() {
         return Err(format!("{dir}/ does not exist: it must hold the tests"));
@@ -167,8 +181,8 @@ fn node_test(root: &Path, dir: &str, chromium: Option<&Path>) -> Result<()> {
     for file in &files {
         cmd.arg(file.strip_prefix(root).unwrap_or(file));
     }
-    if let Some(chromium) = chromium {
-        cmd.env("CHROMIUM_PATH", chromium);
+    for (name, value) in env {
+        cmd.env(name, value);
     }
     run(&mut cmd)
 }

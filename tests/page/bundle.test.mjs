@@ -1,0 +1,40 @@
+// The production build: a first visit downloads exactly the files of dist/ — the page, one
+// bundled script, one bundled stylesheet and the wasm module — so the byte budgets that
+// `cargo xtask test` checks on dist/ are what a visitor really downloads.
+
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { PAGE_ROOT, PAGE_TREE, pageHarness } from './harness.mjs';
+
+const run = pageHarness();
+const skip = PAGE_TREE === 'dist' ? false : `the page is served from ${PAGE_TREE}/, not dist/`;
+
+test('a first visit downloads every file of dist/ and nothing else', { skip }, () => run(async (page, { url }) => {
+  const fetched = [];
+  page.on('response', (response) => fetched.push({ address: response.url(), status: response.status() }));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  const local = fetched.filter(({ address }) => !address.startsWith('data:'));
+  assert.deepEqual(local.filter(({ status }) => status !== 200), [], 'every request succeeded');
+  const paths = local.map(({ address }) => new URL(address, url).pathname).map((name) => (name === '/' ? '/index.html' : name));
+  const files = readdirSync(PAGE_ROOT, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(PAGE_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
+  assert.deepEqual([...paths].sort(), [...files].sort());
+  const kinds = files.map((file) => file.split('.').pop()).sort();
+  assert.deepEqual(kinds, ['css', 'html', 'js', 'wasm'], 'one file of each kind');
+}));
+
+test('the bundles are loaded by content-hashed names, in the markup without inline code', { skip }, () => run(async (page) => {
+  const script = await page.getAttribute('script[type="module"]', 'src');
+  const styles = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  assert.match(script, /^app-[A-Z0-9]{8}\.js$/);
+  assert.equal(styles.length, 1);
+  assert.match(styles[0], /^app-[A-Z0-9]{8}\.css$/);
+  assert.equal(await page.locator('script').count(), 1);
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.wasm')));
+  assert.equal(wasm.length, 1);
+  assert.match(new URL(wasm[0]).pathname, /^\/backprop_viz_bg-[A-Z0-9]{8}\.wasm$/);
+}));
