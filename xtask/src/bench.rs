@@ -9,12 +9,34 @@ use crate::run::run;
 use crate::tools::{self, cargo};
 use crate::{budget, build, Result};
 
+/// Builds, then runs every measurement, each even when an earlier one failed; fails at the end
+/// naming those that did.
 pub fn bench(root: &Path) -> Result<()> {
     build::build(root)?;
     tools::ensure_chromium()?;
-    run(cargo().args(["bench", "--bench", "core"]))?;
-    run(Command::new("node").arg("tools/bench-browser.mjs"))?;
-    run(Command::new("node").arg("tools/bench-paint.mjs"))?;
-    println!();
-    budget::report(root)
+    let measurements: [(&str, &dyn Fn() -> Result<()>); 4] = [
+        ("criterion", &|| {
+            run(cargo().args(["bench", "--bench", "core"]))
+        }),
+        ("the core and a slider drag in Chromium", &|| {
+            run(Command::new("node").arg("tools/bench-browser.mjs"))
+        }),
+        ("first contentful paint", &|| {
+            run(Command::new("node").arg("tools/bench-paint.mjs"))
+        }),
+        ("first-visit sizes", &|| budget::report(root)),
+    ];
+    let mut failed = Vec::new();
+    for (name, measure) in measurements {
+        println!();
+        if let Err(message) = measure() {
+            eprintln!("xtask: bench: {name} failed: {message}");
+            failed.push(name);
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("these measurements failed: {}", failed.join(", ")))
+    }
 }

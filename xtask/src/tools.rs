@@ -14,6 +14,8 @@ use crate::Result;
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 const MIN_NODE_MAJOR: u32 = 20;
+/// npm esbuild, which tools/build-dist.mjs imports (its binary comes in an optional dependency).
+const ESBUILD_PACKAGE: &str = "node_modules/esbuild/package.json";
 /// Copy of the package-lock.json that node_modules was last installed from.
 const NPM_STAMP: &str = "node_modules/.xtask-lock-stamp";
 
@@ -169,8 +171,9 @@ pub fn ensure_npm_packages(root: &Path) -> Result<()> {
         )
     })?;
     let stamp_path = root.join(NPM_STAMP);
-    let up_to_date =
-        fs::read(&stamp_path).is_ok_and(|stamp| stamp == lock) && wasm_opt_path(root).is_file();
+    let up_to_date = fs::read(&stamp_path).is_ok_and(|stamp| stamp == lock)
+        && wasm_opt_path(root).is_file()
+        && root.join(ESBUILD_PACKAGE).is_file();
     if !up_to_date {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
         fs::write(&stamp_path, &lock)
