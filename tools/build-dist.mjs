@@ -16,6 +16,7 @@
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /** The stylesheets' bundle is built from this virtual module, which @imports each of them. */
@@ -173,7 +174,7 @@ export async function buildDist({ src, out }) {
   return { files: [...files.keys()].map((file) => path.relative(outDir, file)).sort(), written };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const value = (flag) => {
     const at = args.indexOf(flag);
