@@ -105,7 +105,7 @@ test('a bad link is an Error that says what is wrong, in the core\'s words for n
     ['stage=11', 'stage must be a whole number from 0 to 10, got “11”'],
     ['arch=2-3-2-1&stage=15', 'stage must be a whole number from 0 to 14, got “15”'],
     ['arch=2-9-1', 'arch must be a whole number from 1 to 8, got “9”'],
-    ['arch=5-1', 'a network has 1 to 4 inputs, got 5'],
+    ['arch=5-1', 'widths[0] must be a whole number from 1 to 4, got the number 5'],
     ['arch=2-2-2-2-2-2-2-2-1', 'widths must be an array of 2 to 8 layer widths'],
     ['arch=2-3-1&act=tanh', 'activations must be an array of 2 names'],
     ['arch=2-3-1&act=tanh,cube', 'activations[1] must be one of "sigmoid", "tanh", "relu", "linear"'],
