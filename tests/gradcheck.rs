@@ -93,7 +93,12 @@ fn seed_shaped(scale: f64, lr: std::ops::Range<f64>) -> impl Strategy<Value = St
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    // A failure on a deep network takes minutes to shrink fully; a minute gives a small case.
+    #![proptest_config(ProptestConfig {
+        cases: 1000,
+        max_shrink_time: 60_000,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn gradients_match_finite_differences_on_any_network(state in arb::states()) {
