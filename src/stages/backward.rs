@@ -107,8 +107,9 @@ impl Tape<'_> {
                 format!("δ{}", sup_text(&format!("({l})")))
             };
             format!(
-                "Multiply by the activation's slope, {} , to get {delta} = ∂E/∂{z}, the error signal of each neuron of this layer. The bias adds straight into {z}, so ∂E/∂b = {delta}.",
-                slope_text(act, &a, &z)
+                "Multiply by the activation's slope, {}, to get {delta} = ∂E/∂{z}, the error signal of each neuron of this layer. The bias adds straight into {z}, so ∂E/∂b{} = {delta}.",
+                slope_text(act, &a, &z),
+                sup_text(&format!("({l})"))
             )
         };
         stage(Vec::new(), self.nodes(l), explanation, formulas)

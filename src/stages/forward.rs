@@ -61,9 +61,9 @@ impl Tape<'_> {
         );
         let explanation = if l == arch.depth() && l > 1 {
             format!(
-                "The output layer does the same with the activations below it: {z} is their weighted sum plus its bias, and it {}: {a} = {}({z}).",
+                "The output layer does the same with the activations below it: {z} is their weighted sum plus its bias, and it {}: {a} = {}.",
                 activation_phrase(act),
-                function_text(act)
+                applied(act, &z)
             )
         } else {
             let who = if l == arch.depth() {
@@ -74,9 +74,9 @@ impl Tape<'_> {
                 format!("neuron of hidden layer {l}")
             };
             format!(
-                "Each {who} adds up its weighted inputs and its bias into {z}, then {}: {a} = {}({z}).",
+                "Each {who} adds up its weighted inputs and its bias into {z}, then {}: {a} = {}.",
                 activation_phrase(act),
-                function_text(act)
+                applied(act, &z)
             )
         };
         stage(self.edges(l), nodes, explanation, formulas)
@@ -137,6 +137,14 @@ impl Tape<'_> {
             LossFn::HalfSquared => "½(y − t)²",
             LossFn::CrossEntropy => "−[t ln y + (1 − t) ln(1 − y)] (cross-entropy)",
         }
+    }
+}
+
+/// `σ(z)`, `tanh(z)`, `ReLU(z)`, or `z` itself for a linear activation.
+fn applied(act: Activation, z: &str) -> String {
+    match act {
+        Activation::Linear => z.to_string(),
+        _ => format!("{}({z})", function_text(act)),
     }
 }
 
