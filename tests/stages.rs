@@ -207,7 +207,30 @@ fn each_activation_shows_its_own_derivative() {
     );
     let (linear, text) = slope_of(Linear);
     assert_eq!(linear, Expr::number(1.0));
-    assert!(text.contains("linear′(z⁽¹⁾) = 1"), "{text}");
+    assert!(text.contains("linear′(z⁽¹⁾) = 1, to get"), "{text}");
+    let state = State {
+        arch: arch(&[2, 2, 1], &[Linear, Sigmoid]),
+        ..State::seed()
+    };
+    let forward = &stages(&evaluated(&state))[0];
+    assert!(
+        forward.explanation.ends_with("h = z⁽¹⁾."),
+        "{}",
+        forward.explanation
+    );
+}
+
+#[test]
+fn the_seed_cards_read_as_sentences() {
+    let tape = seed_stages();
+    let delta = &tape[4].explanation;
+    assert!(
+        delta.contains("σ′(z⁽²⁾) = y(1 − y), to get δ_out = ∂E/∂z⁽²⁾"),
+        "{delta}"
+    );
+    assert!(delta.ends_with("so ∂E/∂b⁽²⁾ = δ_out."), "{delta}");
+    assert!(tape[7].explanation.ends_with("so ∂E/∂b⁽¹⁾ = δ_hidden."));
+    assert!(tape[0].explanation.ends_with("h = σ(z⁽¹⁾)."));
 }
 
 #[test]
@@ -339,6 +362,9 @@ proptest! {
         let listed: Vec<_> = stage_list(arch).into_iter().map(|s| (s.id, s.index, s.title)).collect();
         let shown: Vec<_> = tape.iter().map(|s| (s.id.clone(), s.index, s.title.clone())).collect();
         prop_assert_eq!(listed, shown);
+        for stage in &tape {
+            prop_assert!(!stage.explanation.contains(" ,") && !stage.explanation.contains("= (z"), "{}", stage.explanation);
+        }
         let seen = check_numbers(&pass, &tape)?;
         // Per neuron: z and a forward; ∂E/∂a (∂E/∂y for the outputs); a slope, δ and ∂E/∂b.
         // Per weight a gradient, per parameter an update, and the loss.
