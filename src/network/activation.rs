@@ -75,6 +75,46 @@ impl Activation {
     }
 }
 
+impl Activation {
+    /// `a = f(z)` for a whole layer, the `match` taken once per layer rather than per neuron.
+    pub fn apply_all(self, z: &[f64], a: &mut [f64]) {
+        fn each(f: impl Fn(f64) -> f64, z: &[f64], a: &mut [f64]) {
+            for (a, &z) in a.iter_mut().zip(z) {
+                *a = f(z);
+            }
+        }
+        match self {
+            Activation::Sigmoid => each(|z| Activation::Sigmoid.apply(z), z, a),
+            Activation::Tanh => each(|z| Activation::Tanh.apply(z), z, a),
+            Activation::Relu => each(|z| Activation::Relu.apply(z), z, a),
+            Activation::Linear => each(|z| Activation::Linear.apply(z), z, a),
+        }
+    }
+
+    /// `δ = ∂E/∂a ⊙ f′(z)` for a whole layer, the `match` taken once per layer.
+    pub fn chain_all(self, z: &[f64], a: &[f64], d_a: &[f64], d_z: &mut [f64]) {
+        fn each(
+            slope: impl Fn(f64, f64) -> f64,
+            z: &[f64],
+            a: &[f64],
+            d_a: &[f64],
+            d_z: &mut [f64],
+        ) {
+            for (((d_z, &d_a), &z), &a) in d_z.iter_mut().zip(d_a).zip(z).zip(a) {
+                *d_z = d_a * slope(z, a);
+            }
+        }
+        match self {
+            Activation::Sigmoid => {
+                each(|z, a| Activation::Sigmoid.derivative(z, a), z, a, d_a, d_z)
+            }
+            Activation::Tanh => each(|z, a| Activation::Tanh.derivative(z, a), z, a, d_a, d_z),
+            Activation::Relu => each(|z, a| Activation::Relu.derivative(z, a), z, a, d_a, d_z),
+            Activation::Linear => each(|z, a| Activation::Linear.derivative(z, a), z, a, d_a, d_z),
+        }
+    }
+}
+
 /// The logistic sigmoid `σ(z) = 1 / (1 + exp(−z))`, stable for every `z`: for negative `z` it
 /// is evaluated as `exp(z) / (1 + exp(z))`, so `exp` never overflows.
 ///

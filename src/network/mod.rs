@@ -7,3 +7,4 @@ pub mod backward;
 pub mod forward;
 pub mod init;
 pub mod loss;
+pub mod workspace;
