@@ -1,5 +1,22 @@
 //! The activations a layer can use, each with its derivative written beside it.
 
+/// `exp` and `tanh` for σ and tanh: in WebAssembly this crate's own `fast_math` (Rust's `libm`
+/// ones there were most of a training step's time), natively `std`'s, which are fast there and
+/// keep native results bit-for-bit those the first page recorded (tests/page_v1.rs).
+#[cfg(target_arch = "wasm32")]
+mod math {
+    pub use crate::network::fast_math::{exp, tanh};
+}
+#[cfg(not(target_arch = "wasm32"))]
+mod math {
+    pub fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+    pub fn tanh(x: f64) -> f64 {
+        x.tanh()
+    }
+}
+
 /// A layer's activation function `a = f(z)`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Activation {
@@ -44,7 +61,7 @@ impl Activation {
     pub fn apply(self, z: f64) -> f64 {
         match self {
             Activation::Sigmoid => sigmoid(z),
-            Activation::Tanh => z.tanh(),
+            Activation::Tanh => math::tanh(z),
             Activation::Relu => z.max(0.0),
             Activation::Linear => z,
         }
@@ -124,10 +141,21 @@ impl Activation {
 /// assert_eq!(sigmoid(-1000.0), 0.0);
 /// ```
 pub fn sigmoid(z: f64) -> f64 {
+    logistic(math::exp, z)
+}
+
+/// [`sigmoid`] with a given `exp`.
+///
+/// ```
+/// use backprop_viz::network::activation::logistic;
+/// assert_eq!(logistic(f64::exp, 0.0), 0.5);
+/// ```
+#[inline(always)]
+pub fn logistic(exp: impl Fn(f64) -> f64, z: f64) -> f64 {
+    let e = exp(-z.abs());
     if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
+        1.0 / (1.0 + e)
     } else {
-        let e = z.exp();
         e / (1.0 + e)
     }
 }
