@@ -61,20 +61,14 @@ impl Workspace {
             let (below, above) = self.a.split_at_mut(at);
             let input = &below[from..];
             let z = &mut self.z[at..at + n_out];
-            // `wl` is row-major: row i holds neuron i's weights to every neuron of layer l.
-            let mut rows = arch.weights(params, l).chunks_exact(n_out).zip(input);
-            if let Some((row, &a_i)) = rows.next() {
-                for (z_j, &w_ij) in z.iter_mut().zip(row) {
-                    *z_j = a_i * w_ij;
-                }
-            }
-            for (row, &a_i) in rows {
-                for (z_j, &w_ij) in z.iter_mut().zip(row) {
-                    *z_j += a_i * w_ij;
-                }
-            }
-            for (z_j, &b_j) in z.iter_mut().zip(arch.biases(params, l)) {
-                *z_j += b_j;
+            // `wl` is row-major: column j holds every weight into neuron j of layer l. Each sum
+            // stays in a register, in the order a₀w₀ⱼ + a₁w₁ⱼ + … + bⱼ.
+            let w = arch.weights(params, l);
+            for (j, (z_j, &b_j)) in z.iter_mut().zip(arch.biases(params, l)).enumerate() {
+                let column = w[j..].iter().step_by(n_out);
+                let mut terms = input.iter().zip(column).map(|(&a_i, &w_ij)| a_i * w_ij);
+                let first = terms.next().unwrap_or(0.0);
+                *z_j = terms.fold(first, |sum, term| sum + term) + b_j;
             }
             arch.activation(l).apply_all(z, &mut above[..n_out]);
         }
