@@ -9,16 +9,40 @@
 // trained state out: a few microseconds), so every call runs enough steps (tens of milliseconds)
 // that the crossing is well under 1% of the time measured.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The two networks of issue 11: the seed's 2-2-1, and a 2-8-8-1 tanh network on 200 samples. */
-export function trainingCases(core) {
+/**
+ * The two networks of issue 11: the seed's 2-2-1 (`seed`, the core's defaultState()), and a
+ * 2-8-8-1 tanh network on 200 samples. benches/core.rs times the native core on the same two
+ * under the same names.
+ */
+export function trainingCases(seed) {
   const deep = JSON.parse(readFileSync(new URL('../benches/train-2-8-8-1.json', import.meta.url), 'utf8'));
   return [
-    { name: '2-2-1 seed', state: core.defaultState(), stepsPerCall: 1_000_000 },
+    { name: '2-2-1 seed', state: seed, stepsPerCall: 1_000_000 },
     { name: '2-8-8-1 tanh, 200 samples', state: deep, stepsPerCall: 2_000 },
   ];
+}
+
+/**
+ * The native core's steps/s for each case, from the estimates criterion wrote for benches/core.rs
+ * (`cargo xtask bench` runs it just before), with their age; `undefined` where there are none.
+ */
+export function nativeRates(cases) {
+  const rates = {};
+  for (const { name } of cases) {
+    const dir = new URL(`../target/criterion/train/${name}/new/`, import.meta.url);
+    try {
+      const estimates = JSON.parse(readFileSync(new URL('estimates.json', dir), 'utf8'));
+      const { throughput } = JSON.parse(readFileSync(new URL('benchmark.json', dir), 'utf8'));
+      const ageS = (Date.now() - statSync(new URL('estimates.json', dir)).mtimeMs) / 1000;
+      rates[name] = { rate: throughput.Elements / (estimates.median.point_estimate * 1e-9), ageS };
+    } catch {
+      rates[name] = undefined;
+    }
+  }
+  return rates;
 }
 
 /**
@@ -132,17 +156,22 @@ export function measureTraining(core, makePlain, cases, rounds = 5) {
 }
 
 /** Lines for one environment's results, each ratio beside its target. */
-export function reportTraining(where, results) {
+export function reportTraining(where, results, native) {
   const rate = (r) => (r >= 1e6 ? `${(r / 1e6).toFixed(2)} M` : `${(r / 1e3).toFixed(1)} k`);
-  const lines = [`${where}: wasm train vs a plain JavaScript loop of the same network, same process (best of 5 rounds each):`];
+  const lines = [`${where}: wasm train against a plain JavaScript loop of the same network (same process, best of 5 rounds each) and the native core (criterion):`];
   for (const r of results) {
-    lines.push(`  ${r.name.padEnd(27)} wasm ${rate(r.wasm)} steps/s, JS ${rate(r.js)} steps/s: ${(r.wasm / r.js).toFixed(2)}× JS (target ≥ 1.1×)` +
-      `  [${r.stepsPerCall} steps per call; parameters after one call agree to ${r.difference.toExponential(1)} relative]`);
+    const n = native[r.name];
+    const versusNative = n
+      ? `native ${rate(n.rate)}: ${(r.wasm / n.rate).toFixed(2)}× native (target ≥ 0.7×)${n.ageS > 3600 ? `, measured ${(n.ageS / 3600).toFixed(1)} h ago` : ''}`
+      : 'native: not measured (run cargo xtask bench)';
+    lines.push(`  ${r.name.padEnd(27)} wasm ${rate(r.wasm)} steps/s; JS ${rate(r.js)}: ${(r.wasm / r.js).toFixed(2)}× JS (target ≥ 1.1×); ${versusNative}`);
+    lines.push(`  ${''.padEnd(27)} (${r.stepsPerCall} steps per train call, so crossing into wasm is under 1% of the time; parameters after one call agree with JS to ${r.difference.toExponential(1)} relative)`);
   }
   return lines.join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { wasm } = await import('../tests/node/wasm.mjs');
-  console.log(reportTraining('Node', measureTraining(wasm, plainTrainer, trainingCases(wasm))));
+  const cases = trainingCases(wasm.defaultState());
+  console.log(reportTraining('Node', measureTraining(wasm, plainTrainer, cases), nativeRates(cases)));
 }

@@ -47,7 +47,8 @@ pub fn backward(
         ws.a[at..at + a.len()].copy_from_slice(a);
         ws.z[at..at + z.len()].copy_from_slice(z);
     }
-    ws.backward(arch, params, t, loss_fn, Sink::Store);
+    let x = fwd.a.first().map_or(&[][..], Vec::as_slice);
+    ws.backward(arch, params, x, t, loss_fn, Sink::Store);
     Gradients {
         d_a: ws.layers(&ws.d_a, true),
         d_z: ws.layers(&ws.d_z, true),
@@ -56,11 +57,12 @@ pub fn backward(
 }
 
 impl Workspace {
-    /// The backward pass after [`Workspace::forward`] with the same `params` and target `t`.
+    /// The backward pass after [`Workspace::forward`] with the same `params`, `x` and `t`.
     pub fn backward(
         &mut self,
         arch: &Arch,
         params: &[f64],
+        x: &[f64],
         t: &[f64],
         loss_fn: LossFn,
         sink: Sink,
@@ -85,7 +87,7 @@ impl Workspace {
                 arch.activation(l).chain_all(z, a, d_a, d_z);
             }
             let d_z = &self.d_z[at..at + n_out];
-            let input = &self.a[below..at];
+            let input = if l == 1 { x } else { &self.a[below..at] };
             let (w_at, b_at) = (arch.weights_at(l), arch.biases_at(l));
             let n_w = input.len() * n_out;
             match sink {

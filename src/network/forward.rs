@@ -37,15 +37,18 @@ impl Forward {
 pub fn forward(arch: &Arch, params: &[f64], x: &[f64], t: &[f64], loss_fn: LossFn) -> Forward {
     let mut ws = Workspace::new(arch);
     ws.forward(arch, params, x, t, loss_fn);
+    let mut a = ws.layers(&ws.a, false);
+    a[0] = x.to_vec();
     Forward {
         z: ws.layers(&ws.z, true),
-        a: ws.layers(&ws.a, false),
+        a,
         loss: ws.loss,
     }
 }
 
 impl Workspace {
-    /// The forward pass into this workspace's `z` and `a`; returns `E` (also kept as `loss`).
+    /// The forward pass into this workspace's `z` and `a` (layers 1 … L: `x` is read where it
+    /// is); returns `E` (also kept as `loss`).
     pub fn forward(
         &mut self,
         arch: &Arch,
@@ -55,11 +58,10 @@ impl Workspace {
         loss_fn: LossFn,
     ) -> f64 {
         let depth = arch.depth();
-        self.a[..x.len()].copy_from_slice(x);
         for l in 1..=depth {
             let (from, at, n_out) = (self.start(l - 1), self.start(l), arch.width(l));
             let (below, above) = self.a.split_at_mut(at);
-            let input = &below[from..];
+            let input = if l == 1 { x } else { &below[from..] };
             let z = &mut self.z[at..at + n_out];
             // `wl` is row-major: column j holds every weight into neuron j of layer l. Each sum
             // stays in a register, in the order a₀w₀ⱼ + a₁w₁ⱼ + … + bⱼ.

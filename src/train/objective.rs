@@ -40,6 +40,7 @@ pub fn objective_into(ws: &mut Workspace, state: &State, params: &[f64]) -> (f64
         ws.backward(
             &state.arch,
             params,
+            &example.x,
             &example.t,
             state.loss_fn,
             Sink::Accumulate(scale),

@@ -7,7 +7,7 @@ use crate::network::backward::Sink;
 use crate::network::workspace::Workspace;
 use crate::state::{Mode, State};
 use crate::train::objective::{objective_into, objective_loss, objective_loss_into};
-pub use crate::train::rule::{apply, apply_in_place, signed_rate};
+pub use crate::train::rule::{apply, apply_in_place, apply_into, signed_rate};
 
 /// What a training run did.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,8 +112,8 @@ fn step(ws: &mut Workspace, state: &State, params: &[f64]) -> Option<f64> {
     let per_sample = state.mode == Mode::PerSample && !state.samples.is_empty();
     let (arch, loss_fn) = (&state.arch, state.loss_fn);
     let mut next = std::mem::take(&mut ws.next);
-    next.copy_from_slice(params);
     let loss = if per_sample {
+        next.copy_from_slice(params);
         let mut finite = true;
         for e in &state.samples {
             ws.forward(arch, &next, &e.x, &e.t, loss_fn);
@@ -121,13 +121,13 @@ fn step(ws: &mut Workspace, state: &State, params: &[f64]) -> Option<f64> {
             if !finite {
                 break;
             }
-            ws.backward(arch, &next, &e.t, loss_fn, Sink::Store);
+            ws.backward(arch, &next, &e.x, &e.t, loss_fn, Sink::Store);
             apply_in_place(state, &mut next, &ws.d_params);
         }
         finite.then(|| objective_loss_into(ws, state, params))
     } else {
         let (loss, finite) = objective_into(ws, state, params);
-        apply_in_place(state, &mut next, &ws.grads);
+        apply_into(state, params, &ws.grads, &mut next);
         finite.then_some(loss)
     };
     let ok = loss.is_some_and(f64::is_finite) && next.iter().all(|v| v.is_finite());
