@@ -6,6 +6,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
+import { measureTraining, nativeRates, plainTrainer, reportTraining, trainingCases } from './bench-train.mjs';
 import { startServer } from './static-server.mjs';
 
 const WWW = fileURLToPath(new URL('../www/', import.meta.url));
@@ -27,10 +28,29 @@ async function coreTimings(page) {
     return {
       evaluateMs: time(2000, () => core.evaluate(seed)),
       stagesMs: time(500, () => core.stages(seed)),
-      train10kMs: time(20, () => core.train(seed, 10000)),
       landscapeMs: time(20, () => core.landscape(seed, window)),
     };
   });
+}
+
+/**
+ * In the page: the wasm core's `train` and the plain JavaScript loop of tools/bench-train.mjs,
+ * one right after the other. The page's Content-Security-Policy forbids eval, so the two
+ * functions travel as source inside the expression evaluated (which the policy does not cover).
+ */
+async function trainingInPage(page) {
+  const cases = trainingCases(null);
+  const deep = JSON.stringify(cases[1].state);
+  return page.evaluate(`(async () => {
+    const core = await import('./pkg/backprop_viz.js');
+    await core.default();
+    const plainTrainer = ${plainTrainer};
+    const measureTraining = ${measureTraining};
+    const cases = ${JSON.stringify(cases.map(({ name, stepsPerCall }) => ({ name, stepsPerCall })))};
+    cases[0].state = core.defaultState();
+    cases[1].state = ${deep};
+    return measureTraining(core, plainTrainer, cases);
+  })()`);
 }
 
 /**
@@ -70,12 +90,13 @@ try {
   await page.waitForSelector('body[data-ready="true"]');
   const core = await coreTimings(page);
   const drag = await dragLatency(page);
+  const training = await trainingInPage(page);
   const us = (ms) => `${(ms * 1000).toFixed(1)} µs`;
   console.log('Chromium (wasm core, release build):');
   console.log(`  evaluate (one full pass)          ${us(core.evaluateMs)}`);
   console.log(`  stages (the ten-stage tape)       ${us(core.stagesMs)}`);
-  console.log(`  train 10000 descent steps         ${core.train10kMs.toFixed(2)} ms (${(10000 / core.train10kMs / 1000).toFixed(2)} M steps/s)`);
   console.log(`  landscape 101×101                 ${core.landscapeMs.toFixed(2)} ms`);
+  console.log(reportTraining('Chromium', training, nativeRates(trainingCases(null))));
   console.log(`  slider input → redrawn frame      p50 ${drag.p50.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms (${DRAGS} inputs; handler + redraw, without the wait for the frame)`);
 } finally {
   await browser.close();

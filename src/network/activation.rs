@@ -1,5 +1,22 @@
 //! The activations a layer can use, each with its derivative written beside it.
 
+/// `exp` and `tanh` for σ and tanh: in WebAssembly this crate's own `fast_math` (Rust's `libm`
+/// ones there were most of a training step's time), natively `std`'s, which are fast there and
+/// keep native results bit-for-bit those the first page recorded (tests/page_v1.rs).
+#[cfg(target_arch = "wasm32")]
+mod math {
+    pub use crate::network::fast_math::{exp, tanh};
+}
+#[cfg(not(target_arch = "wasm32"))]
+mod math {
+    pub fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+    pub fn tanh(x: f64) -> f64 {
+        x.tanh()
+    }
+}
+
 /// A layer's activation function `a = f(z)`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Activation {
@@ -44,7 +61,7 @@ impl Activation {
     pub fn apply(self, z: f64) -> f64 {
         match self {
             Activation::Sigmoid => sigmoid(z),
-            Activation::Tanh => z.tanh(),
+            Activation::Tanh => math::tanh(z),
             Activation::Relu => z.max(0.0),
             Activation::Linear => z,
         }
@@ -75,6 +92,46 @@ impl Activation {
     }
 }
 
+impl Activation {
+    /// `a = f(z)` for a whole layer, the `match` taken once per layer rather than per neuron.
+    pub fn apply_all(self, z: &[f64], a: &mut [f64]) {
+        fn each(f: impl Fn(f64) -> f64, z: &[f64], a: &mut [f64]) {
+            for (a, &z) in a.iter_mut().zip(z) {
+                *a = f(z);
+            }
+        }
+        match self {
+            Activation::Sigmoid => each(|z| Activation::Sigmoid.apply(z), z, a),
+            Activation::Tanh => each(|z| Activation::Tanh.apply(z), z, a),
+            Activation::Relu => each(|z| Activation::Relu.apply(z), z, a),
+            Activation::Linear => each(|z| Activation::Linear.apply(z), z, a),
+        }
+    }
+
+    /// `δ = ∂E/∂a ⊙ f′(z)` for a whole layer, the `match` taken once per layer.
+    pub fn chain_all(self, z: &[f64], a: &[f64], d_a: &[f64], d_z: &mut [f64]) {
+        fn each(
+            slope: impl Fn(f64, f64) -> f64,
+            z: &[f64],
+            a: &[f64],
+            d_a: &[f64],
+            d_z: &mut [f64],
+        ) {
+            for (((d_z, &d_a), &z), &a) in d_z.iter_mut().zip(d_a).zip(z).zip(a) {
+                *d_z = d_a * slope(z, a);
+            }
+        }
+        match self {
+            Activation::Sigmoid => {
+                each(|z, a| Activation::Sigmoid.derivative(z, a), z, a, d_a, d_z)
+            }
+            Activation::Tanh => each(|z, a| Activation::Tanh.derivative(z, a), z, a, d_a, d_z),
+            Activation::Relu => each(|z, a| Activation::Relu.derivative(z, a), z, a, d_a, d_z),
+            Activation::Linear => each(|z, a| Activation::Linear.derivative(z, a), z, a, d_a, d_z),
+        }
+    }
+}
+
 /// The logistic sigmoid `σ(z) = 1 / (1 + exp(−z))`, stable for every `z`: for negative `z` it
 /// is evaluated as `exp(z) / (1 + exp(z))`, so `exp` never overflows.
 ///
@@ -84,10 +141,21 @@ impl Activation {
 /// assert_eq!(sigmoid(-1000.0), 0.0);
 /// ```
 pub fn sigmoid(z: f64) -> f64 {
+    logistic(math::exp, z)
+}
+
+/// [`sigmoid`] with a given `exp`.
+///
+/// ```
+/// use backprop_viz::network::activation::logistic;
+/// assert_eq!(logistic(f64::exp, 0.0), 0.5);
+/// ```
+#[inline(always)]
+pub fn logistic(exp: impl Fn(f64) -> f64, z: f64) -> f64 {
+    let e = exp(-z.abs());
     if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
+        1.0 / (1.0 + e)
     } else {
-        let e = z.exp();
         e / (1.0 + e)
     }
 }

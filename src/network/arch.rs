@@ -145,11 +145,13 @@ impl Arch {
     }
 
     /// `L`: the number of weight layers (hidden layers + 1).
+    #[inline]
     pub fn depth(&self) -> usize {
         self.widths.len() - 1
     }
 
     /// The number of neurons in layer `l`.
+    #[inline]
     pub fn width(&self, l: usize) -> usize {
         self.widths[l]
     }
@@ -163,32 +165,38 @@ impl Arch {
     }
 
     /// The activation of layer `l` (from 1).
+    #[inline]
     pub fn activation(&self, l: usize) -> Activation {
         self.activations[l - 1]
     }
 
     /// The number of weights and biases.
+    #[inline]
     pub fn param_count(&self) -> usize {
         self.offsets[self.depth()]
     }
 
     /// Where `wl` starts in the flat parameters (row-major, `width(l−1) × width(l)`).
+    #[inline]
     pub fn weights_at(&self, l: usize) -> usize {
         self.offsets[l - 1]
     }
 
     /// Where `bl` starts in the flat parameters.
+    #[inline]
     pub fn biases_at(&self, l: usize) -> usize {
         self.offsets[l - 1] + self.widths[l - 1] * self.widths[l]
     }
 
     /// `wl`, row-major, out of the flat parameters.
+    #[inline]
     pub fn weights<'p>(&self, params: &'p [f64], l: usize) -> &'p [f64] {
         let at = self.weights_at(l);
         &params[at..at + self.widths[l - 1] * self.widths[l]]
     }
 
     /// `bl` out of the flat parameters.
+    #[inline]
     pub fn biases<'p>(&self, params: &'p [f64], l: usize) -> &'p [f64] {
         let at = self.biases_at(l);
         &params[at..at + self.widths[l]]

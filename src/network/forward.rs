@@ -1,10 +1,9 @@
 //! The forward pass, one loop over the layers: `z⁽ˡ⁾ = a⁽ˡ⁻¹⁾ᵀ·W⁽ˡ⁾ + b⁽ˡ⁾`, `a⁽ˡ⁾ = f⁽ˡ⁾(z⁽ˡ⁾)`,
 //! with `a⁽⁰⁾ = x` and `y = a⁽ᴸ⁾`; then the loss.
 
-use nalgebra::{DMatrixView, DVectorView};
-
 use crate::network::arch::Arch;
 use crate::network::loss::LossFn;
+use crate::network::workspace::Workspace;
 
 /// Every value the forward pass computes.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,26 +35,52 @@ impl Forward {
 
 /// Runs the network with `params` on input `x` against target `t`.
 pub fn forward(arch: &Arch, params: &[f64], x: &[f64], t: &[f64], loss_fn: LossFn) -> Forward {
-    let depth = arch.depth();
-    let mut z = Vec::with_capacity(depth + 1);
-    let mut a = Vec::with_capacity(depth + 1);
-    z.push(Vec::new());
-    a.push(x.to_vec());
-    for l in 1..=depth {
-        let (n_in, n_out) = (arch.width(l - 1), arch.width(l));
-        // Row-major `wl` (n_in × n_out) read column-major is its transpose: (j, i) = wl[i][j].
-        let w_t = DMatrixView::from_slice(arch.weights(params, l), n_out, n_in);
-        let b = DVectorView::from_slice(arch.biases(params, l), n_out);
-        let zl = w_t * DVectorView::from_slice(&a[l - 1], n_in) + b;
-        let act = arch.activation(l);
-        a.push(zl.iter().map(|&v| act.apply(v)).collect());
-        z.push(zl.as_slice().to_vec());
+    let mut ws = Workspace::new(arch);
+    ws.forward(arch, params, x, t, loss_fn);
+    let mut a = ws.layers(&ws.a, false);
+    a[0] = x.to_vec();
+    Forward {
+        z: ws.layers(&ws.z, true),
+        a,
+        loss: ws.loss,
     }
-    let loss = z[depth]
-        .iter()
-        .zip(&a[depth])
-        .zip(t)
-        .map(|((&z, &y), &t)| loss_fn.value(z, y, t))
-        .sum();
-    Forward { z, a, loss }
+}
+
+impl Workspace {
+    /// The forward pass into this workspace's `z` and `a` (layers 1 … L: `x` is read where it
+    /// is); returns `E` (also kept as `loss`).
+    pub fn forward(
+        &mut self,
+        arch: &Arch,
+        params: &[f64],
+        x: &[f64],
+        t: &[f64],
+        loss_fn: LossFn,
+    ) -> f64 {
+        let depth = arch.depth();
+        for l in 1..=depth {
+            let (from, at, n_out) = (self.start(l - 1), self.start(l), arch.width(l));
+            let (below, above) = self.a.split_at_mut(at);
+            let input = if l == 1 { x } else { &below[from..] };
+            let z = &mut self.z[at..at + n_out];
+            // `wl` is row-major: column j holds every weight into neuron j of layer l. Each sum
+            // stays in a register, in the order a₀w₀ⱼ + a₁w₁ⱼ + … + bⱼ.
+            let w = arch.weights(params, l);
+            for (j, (z_j, &b_j)) in z.iter_mut().zip(arch.biases(params, l)).enumerate() {
+                let column = w[j..].iter().step_by(n_out);
+                let mut terms = input.iter().zip(column).map(|(&a_i, &w_ij)| a_i * w_ij);
+                let first = terms.next().unwrap_or(0.0);
+                *z_j = terms.fold(first, |sum, term| sum + term) + b_j;
+            }
+            arch.activation(l).apply_all(z, &mut above[..n_out]);
+        }
+        let out = self.start(depth);
+        self.loss = self.z[out..]
+            .iter()
+            .zip(&self.a[out..])
+            .zip(t)
+            .map(|((&z, &y), &t)| loss_fn.value(z, y, t))
+            .sum();
+        self.loss
+    }
 }

@@ -4,6 +4,8 @@
 pub mod activation;
 pub mod arch;
 pub mod backward;
+pub mod fast_math;
 pub mod forward;
 pub mod init;
 pub mod loss;
+pub mod workspace;

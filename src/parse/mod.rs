@@ -17,8 +17,8 @@ use values::{array_len, choice, matrix, number, vector, vector_up_to, whole, Obj
 
 /// Most descent steps one call may run.
 pub const MAX_STEPS: u32 = 1_000_000;
-/// Most training samples a state may hold.
-pub const MAX_SAMPLES: usize = 64;
+/// Most training samples a state may hold (issue 11 measures training on 200).
+pub const MAX_SAMPLES: usize = 256;
 /// Most weight layers: the hidden layers and the output layer.
 const MAX_LAYERS: usize = MAX_HIDDEN_LAYERS + 1;
 

@@ -18,13 +18,46 @@ pub fn signed_rate(lr: f64, direction: Direction) -> f64 {
 /// The parameters after one update of `params` with gradients `grads`, as `state` says
 /// (direction, learning rate, whether biases are trained).
 pub fn apply(state: &State, params: &[f64], grads: &[f64]) -> Vec<f64> {
-    let rate = signed_rate(state.lr, state.direction);
     let mut next = params.to_vec();
-    for id in state.arch.params() {
-        if state.train_biases || !id.is_bias() {
-            let k = state.arch.index(id);
-            next[k] = params[k] + grads[k] * rate;
+    apply_in_place(state, &mut next, grads);
+    next
+}
+
+/// [`apply`] into `next` (as long as `params`), allocating nothing.
+pub fn apply_into(state: &State, params: &[f64], grads: &[f64], next: &mut [f64]) {
+    let rate = signed_rate(state.lr, state.direction);
+    let arch = &state.arch;
+    for l in 1..=arch.depth() {
+        let (at, b_at, end) = (
+            arch.weights_at(l),
+            arch.biases_at(l),
+            arch.biases_at(l) + arch.width(l),
+        );
+        let trained = if state.train_biases { end } else { b_at };
+        for ((n, &p), &g) in next[at..trained]
+            .iter_mut()
+            .zip(&params[at..trained])
+            .zip(&grads[at..trained])
+        {
+            *n = p + g * rate;
+        }
+        next[trained..end].copy_from_slice(&params[trained..end]);
+    }
+}
+
+/// [`apply`] in place: `params` becomes the parameters after the update, allocating nothing.
+pub fn apply_in_place(state: &State, params: &mut [f64], grads: &[f64]) {
+    let rate = signed_rate(state.lr, state.direction);
+    let arch = &state.arch;
+    for l in 1..=arch.depth() {
+        let end = if state.train_biases {
+            arch.biases_at(l) + arch.width(l)
+        } else {
+            arch.biases_at(l)
+        };
+        let at = arch.weights_at(l);
+        for (p, &g) in params[at..end].iter_mut().zip(&grads[at..end]) {
+            *p += g * rate;
         }
     }
-    next
 }

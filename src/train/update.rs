@@ -3,11 +3,11 @@
 
 use crate::error::Error;
 use crate::evaluate::pass;
-use crate::network::backward::backward;
-use crate::network::forward::forward;
+use crate::network::backward::Sink;
+use crate::network::workspace::Workspace;
 use crate::state::{Mode, State};
-use crate::train::objective::{objective, objective_loss};
-pub use crate::train::rule::{apply, signed_rate};
+use crate::train::objective::{objective_into, objective_loss, objective_loss_into};
+pub use crate::train::rule::{apply, apply_in_place, apply_into, signed_rate};
 
 /// What a training run did.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +82,7 @@ struct End {
 }
 
 fn run(state: &State, steps: u32, stop_below: Option<f64>, mut on_step: impl FnMut(f64)) -> End {
+    let mut ws = Workspace::new(&state.arch);
     let mut end = End {
         params: state.params.clone(),
         previous: state.params.clone(),
@@ -89,7 +90,7 @@ fn run(state: &State, steps: u32, stop_below: Option<f64>, mut on_step: impl FnM
         overflow: None,
     };
     while end.taken < steps {
-        let Some((next, loss_before)) = step(state, &end.params) else {
+        let Some(loss_before) = step(&mut ws, state, &end.params) else {
             end.overflow = Some(overflow_error(&state.with_params(end.params.clone())));
             break;
         };
@@ -97,35 +98,41 @@ fn run(state: &State, steps: u32, stop_below: Option<f64>, mut on_step: impl FnM
             break;
         }
         on_step(loss_before);
-        end.previous = std::mem::replace(&mut end.params, next);
+        // previous ← params ← next, and the old previous becomes the room for the next step.
+        std::mem::swap(&mut end.previous, &mut end.params);
+        std::mem::swap(&mut end.params, &mut ws.next);
         end.taken += 1;
     }
     end
 }
 
-/// One training step from `params`: the new parameters and `J` before the step, or `None` if a
-/// value overflowed.
-fn step(state: &State, params: &[f64]) -> Option<(Vec<f64>, f64)> {
+/// One training step from `params` into `ws.next`: `J` before the step, or `None` if a value
+/// overflowed. Allocates nothing.
+fn step(ws: &mut Workspace, state: &State, params: &[f64]) -> Option<f64> {
     let per_sample = state.mode == Mode::PerSample && !state.samples.is_empty();
-    let (next, loss) = if per_sample {
-        let mut p = params.to_vec();
+    let (arch, loss_fn) = (&state.arch, state.loss_fn);
+    let mut next = std::mem::take(&mut ws.next);
+    let loss = if per_sample {
+        next.copy_from_slice(params);
+        let mut finite = true;
         for e in &state.samples {
-            let fwd = forward(&state.arch, &p, &e.x, &e.t, state.loss_fn);
-            if !fwd.is_finite() {
-                return None;
+            ws.forward(arch, &next, &e.x, &e.t, loss_fn);
+            finite = ws.is_finite();
+            if !finite {
+                break;
             }
-            let grads = backward(&state.arch, &p, &e.t, &fwd, state.loss_fn);
-            p = apply(state, &p, &grads.d_params);
+            ws.backward(arch, &next, &e.x, &e.t, loss_fn, Sink::Store);
+            apply_in_place(state, &mut next, &ws.d_params);
         }
-        (p, objective_loss(state, params))
+        finite.then(|| objective_loss_into(ws, state, params))
     } else {
-        let obj = objective(state, params);
-        if !obj.finite {
-            return None;
-        }
-        (apply(state, params, &obj.grads), obj.loss)
+        let (loss, finite) = objective_into(ws, state, params);
+        apply_into(state, params, &ws.grads, &mut next);
+        finite.then_some(loss)
     };
-    (next.iter().all(|v| v.is_finite()) && loss.is_finite()).then_some((next, loss))
+    let ok = loss.is_some_and(f64::is_finite) && next.iter().all(|v| v.is_finite());
+    ws.next = next;
+    loss.filter(|_| ok)
 }
 
 /// The error that explains why a step from `state` overflowed.

@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: the numbers in the README — the core natively (criterion), the wasm core
-//! and a slider drag in Chromium, what a first visit to the production build downloads, and its
+//! `cargo xtask bench`: the numbers in the README — the core natively (criterion), training in
+//! wasm against plain JavaScript and native (Node, then Chromium), the wasm core and a slider
+//! drag in Chromium, what a first visit to the production build downloads, and its
 //! first contentful paint.
 
 use std::path::Path;
@@ -14,9 +15,13 @@ use crate::{budget, build, Result};
 pub fn bench(root: &Path) -> Result<()> {
     build::build(root)?;
     tools::ensure_chromium()?;
-    let measurements: [(&str, &dyn Fn() -> Result<()>); 4] = [
+    let measurements: [(&str, &dyn Fn() -> Result<()>); 5] = [
         ("criterion", &|| {
             run(cargo().args(["bench", "--bench", "core"]))
+        }),
+        // After criterion: it reads the native training rates criterion has just written.
+        ("training in Node", &|| {
+            run(Command::new("node").arg("tools/bench-train.mjs"))
         }),
         ("the core and a slider drag in Chromium", &|| {
             run(Command::new("node").arg("tools/bench-browser.mjs"))
