@@ -125,6 +125,26 @@ test('cross-entropy: stable for a saturated output, δ_out = y − t', () => {
   assert.match(tape[4].explanation, /cancels/);
 });
 
+test('trainRun that overflows returns the steps it took with the error; bad input still throws', () => {
+  // y starts deep in the sigmoid's tail; each step wakes it more, until one overflows.
+  const state = { ...SEED, t: [1e150], b2: [-743.127], lr: 1e170 };
+  const run = wasm.trainRun(state, 1000);
+  assert.ok(run.steps > 10 && run.steps < 1000, String(run.steps));
+  assert.deepEqual(Object.keys(run), ['state', 'steps', 'losses', 'loss', 'error']);
+  assert.deepEqual(Object.keys(run.error), ['field', 'message']);
+  assert.match(run.error.message, /^the result overflowed: /);
+  assert.equal(run.losses.length, run.steps);
+  assert.deepEqual(run.state, wasm.train(state, run.steps), 'the last good state');
+  assert.equal(run.loss, wasm.evaluate(run.state).loss);
+  assert.throws(() => wasm.evaluate(wasm.train(state, run.steps + 1)), isError(/^the result overflowed: /));
+  const again = wasm.trainRun(run.state, 10);
+  assert.deepEqual([again.steps, again.error], [0, run.error], 'from the last good state, the next step fails');
+  assert.equal(again.loss, run.loss);
+  assert.equal('error' in wasm.trainRun(SEED, 10), false, 'no error when training went well');
+  assert.throws(() => wasm.trainRun({ ...state, lr: NaN }, 10), isError(/^lr must be a finite number, got NaN$/));
+  assert.throws(() => wasm.trainRun(state, -1), isError(/^steps must be a whole number from 0 to 1000000, got /));
+});
+
 test('the ascent preset raises the loss', () => {
   const run = wasm.trainRun(presetState('ascent'), 50);
   assert.ok(run.losses.every((l, k) => k === 0 || l > run.losses[k - 1]));
