@@ -661,7 +661,7 @@ fn mutated_seed() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(common::arb::cases(2000))]
 
     #[test]
     fn random_input_never_panics(v in prop_oneof![any_value(), mutated_seed()]) {

@@ -151,7 +151,7 @@ fn numpy_follows_cross_entropy_and_frozen_biases() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(common::arb::cases(24))]
 
     #[test]
     fn numpy_reproduces_any_network(state in arb::states()) {
@@ -215,7 +215,7 @@ fn the_pytorch_script_follows_the_network_and_its_options() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(16))]
+    #![proptest_config(common::arb::cases(16))]
 
     #[test]
     fn the_pytorch_script_of_any_network_is_valid_python(state in arb::states()) {

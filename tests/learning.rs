@@ -524,7 +524,7 @@ fn cross_entropy_is_stable_for_large_sums() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(common::arb::cases(300))]
 
     #[test]
     fn with_cross_entropy_delta_out_is_y_minus_t(state in arb::states()) {

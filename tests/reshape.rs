@@ -38,7 +38,7 @@ fn resized(values: &[f64], len: usize) -> Vec<f64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(common::arb::cases(500))]
 
     #[test]
     fn reshaping_keeps_the_weights_that_still_exist(state in arb::states(), new in arb::archs()) {

@@ -340,7 +340,7 @@ fn every_number_on_the_seed_tape_is_the_one_evaluate_returns() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(common::arb::cases(200))]
 
     #[test]
     fn any_network_has_its_tape_in_backprop_order_with_the_core_numbers(state in arb::states()) {

@@ -8,6 +8,18 @@ use backprop_viz::network::loss::LossFn;
 use backprop_viz::state::{Direction, Mode, Sample, State};
 use proptest::prelude::*;
 
+/// A proptest configuration with `cases` cases, unless `PROPTEST_CASES` asks for another number
+/// (for a longer soak: `PROPTEST_CASES=20000 cargo test --test gradcheck`).
+pub fn cases(cases: u32) -> ProptestConfig {
+    let from_env = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    ProptestConfig {
+        cases: from_env.unwrap_or(cases),
+        ..ProptestConfig::default()
+    }
+}
+
 /// Any of the four activations.
 pub fn activation() -> impl Strategy<Value = Activation> {
     prop::sample::select(Activation::ALL.map(|(a, _)| a).to_vec())
