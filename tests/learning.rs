@@ -295,7 +295,7 @@ fn new_state_fields_are_validated() {
         (
             r#""samples":[]"#,
             "samples",
-            "samples must hold 1 to 64 samples, got 0",
+            "samples must hold 1 to 256 samples, got 0",
         ),
         (
             r#""samples":[{"x":[0,1]}]"#,
