@@ -9,7 +9,6 @@ use crate::network::activation::Activation;
 use crate::network::arch::{Arch, NodeId};
 use crate::network::backward::{backward, Gradients};
 use crate::network::forward::{forward, Forward};
-use crate::network::loss::LossFn;
 use crate::state::{write_params, Mode, State};
 use crate::train::objective::{objective, Objective};
 use crate::train::rule::apply;
@@ -137,9 +136,8 @@ impl Pass {
             return Some(("loss".into(), self.forward.loss));
         }
         for l in (1..=depth).rev() {
-            // ∂E/∂y of cross-entropy is infinite where y rounds to 0 or 1; δ = y − t is not.
-            let skip = l == depth && self.state.loss_fn == LossFn::CrossEntropy;
-            if let Some(j) = find(&self.grads.d_a[l]).filter(|_| !skip) {
+            // Cross-entropy's ∂E/∂y is computed from z, so it is finite unless |z| > 709.
+            if let Some(j) = find(&self.grads.d_a[l]) {
                 let key = activation_key(arch, l);
                 return Some((format!("grad.{key}[{j}]"), self.grads.d_a[l][j]));
             }

@@ -4,6 +4,7 @@
 
 mod common;
 
+use backprop_viz::evaluate::pass;
 use backprop_viz::formula::Expr;
 use backprop_viz::gradcheck::compare;
 use backprop_viz::json::Value;
@@ -485,6 +486,20 @@ fn cross_entropy_is_stable_for_large_sums() {
     for z in [-800.0, -100.0, -40.0, -1.0, 0.0, 1.0, 40.0, 100.0, 800.0] {
         for t in [0.0, 0.3, 1.0] {
             let state = cross_entropy_at(z, t);
+            // Beyond |z| ≈ 709, ∂E/∂y = (1 − t)(1 + e^z) − t(1 + e^(−z)) of a wrong output is
+            // past f64's range: the pass is refused, naming it (the loss itself stays finite).
+            let beyond = (z > 709.0 && t < 1.0) || (z < -709.0 && t > 0.0);
+            if beyond {
+                let error = pass(&state).expect_err("∂E/∂y is past f64's range");
+                assert_eq!(error.field, "grad.y[0]", "z = {z}, t = {t}");
+                let z = state_z(&state);
+                let y = sigmoid(z);
+                assert!(
+                    LossFn::CrossEntropy.value(z, y, t).is_finite(),
+                    "z = {z}, t = {t}"
+                );
+                continue;
+            }
             let r = evaluated(&state);
             let z = r.forward.z[2][0];
             // −[t ln σ(z) + (1 − t) ln(1 − σ(z))] = max(z, 0) − t·z + ln(1 + e^(−|z|)): computed
@@ -519,8 +534,28 @@ fn cross_entropy_is_stable_for_large_sums() {
     let right = evaluated(&cross_entropy_at(800.0, 1.0));
     assert_eq!(right.grads.d_a[2][0], -1.0);
     assert_eq!(right.forward.loss, 0.0);
-    let wrong = evaluated(&cross_entropy_at(800.0, 0.0));
-    assert_close(wrong.forward.loss, 800.0, "E of a confidently wrong output");
+    let wrong = cross_entropy_at(800.0, 0.0);
+    let z = state_z(&wrong);
+    assert_close(
+        LossFn::CrossEntropy.value(z, sigmoid(z), 0.0),
+        800.0,
+        "E of a confidently wrong output",
+    );
+    let wrong = evaluated(&cross_entropy_at(700.0, 0.0));
+    assert_close(wrong.forward.loss, 700.0, "E of a confidently wrong output");
+    assert!(wrong.grads.d_a[2][0].is_finite());
+}
+
+/// The output's pre-activation of a 2-2-1 state, from its forward pass alone.
+fn state_z(state: &State) -> f64 {
+    let f = backprop_viz::network::forward::forward(
+        &state.arch,
+        &state.params,
+        &state.example.x,
+        &state.example.t,
+        state.loss_fn,
+    );
+    f.z[2][0]
 }
 
 proptest! {

@@ -69,8 +69,12 @@ impl Workspace {
     ) {
         let depth = arch.depth();
         let out = self.start(depth);
-        for ((d_y, &y), &t) in self.d_a[out..].iter_mut().zip(&self.a[out..]).zip(t) {
-            *d_y = loss_fn.grad(y, t);
+        let outputs = self.d_a[out..]
+            .iter_mut()
+            .zip(&self.z[out..])
+            .zip(&self.a[out..]);
+        for (((d_y, &z), &y), &t) in outputs.zip(t) {
+            *d_y = loss_fn.grad(z, y, t);
         }
         for l in (1..=depth).rev() {
             let (at, n_out) = (self.start(l), arch.width(l));

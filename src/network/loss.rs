@@ -48,28 +48,36 @@ impl LossFn {
         }
     }
 
-    /// `∂E/∂y`.
+    /// `∂E/∂y` of output `y = f(z)` against target `t`.
     ///
     /// ```
     /// use backprop_viz::network::loss::LossFn;
-    /// assert_eq!(LossFn::Squared.grad(0.75, 0.5), 0.5);
-    /// assert_eq!(LossFn::HalfSquared.grad(0.75, 0.5), 0.25);
-    /// assert_eq!(LossFn::CrossEntropy.grad(0.5, 1.0), -2.0);
-    /// // Where y rounds to 1 (z > 37) and t = 1, ∂E/∂y = −t/y + (1 − t)/(1 − y) = −1, not 0/0.
-    /// assert_eq!(LossFn::CrossEntropy.grad(1.0, 1.0), -1.0);
-    /// assert_eq!(LossFn::CrossEntropy.grad(0.0, 0.0), 1.0);
-    /// assert_eq!(LossFn::CrossEntropy.grad(1.0, 0.0), f64::INFINITY);
+    /// assert_eq!(LossFn::Squared.grad(0.0, 0.75, 0.5), 0.5);
+    /// assert_eq!(LossFn::HalfSquared.grad(0.0, 0.75, 0.5), 0.25);
+    /// assert_eq!(LossFn::CrossEntropy.grad(0.0, 0.5, 1.0), -2.0);
+    /// // Where y rounds to 1 (z > 37), ∂E/∂y = (1 − t)(1 + e^z) − t(1 + e^(−z)) from z: −1 for
+    /// // the right answer, and large but finite for a confidently wrong one.
+    /// assert_eq!(LossFn::CrossEntropy.grad(40.0, 1.0, 1.0), -1.0);
+    /// assert_eq!(LossFn::CrossEntropy.grad(-40.0, 0.0, 0.0), 1.0);
+    /// let wrong = LossFn::CrossEntropy.grad(40.0, 1.0, 0.0);
+    /// assert!((wrong / 40f64.exp() - 1.0).abs() < 1e-15);
     /// ```
-    pub fn grad(self, y: f64, t: f64) -> f64 {
+    pub fn grad(self, z: f64, y: f64, t: f64) -> f64 {
         match self {
             LossFn::Squared => 2.0 * (y - t),
             LossFn::HalfSquared => y - t,
             LossFn::CrossEntropy if y > 0.0 && y < 1.0 => (y - t) / (y * (1.0 - y)),
             LossFn::CrossEntropy => {
-                // y rounded to 0 or 1: −t/y + (1 − t)/(1 − y), a term only where its weight is
-                // not 0 (infinite where the output is confidently wrong).
-                let term = |weight: f64, of: f64| if weight == 0.0 { 0.0 } else { weight / of };
-                term(1.0 - t, 1.0 - y) - term(t, y)
+                // y rounded to 0 or 1: (y − t)/(y(1 − y)) = (1 − t)/σ(−z) − t/σ(z)
+                // = (1 − t)(1 + e^z) − t(1 + e^(−z)), a term only where its weight is not 0.
+                let term = |weight: f64, exponent: f64| {
+                    if weight == 0.0 {
+                        0.0
+                    } else {
+                        weight * (1.0 + exponent.exp())
+                    }
+                };
+                term(1.0 - t, z) - term(t, -z)
             }
         }
     }
