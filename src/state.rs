@@ -14,6 +14,7 @@ use crate::network::activation::Activation;
 use crate::network::arch::Arch;
 use crate::network::init::DEFAULT_INIT_SEED;
 use crate::network::loss::LossFn;
+pub use crate::network::name_of;
 
 /// Which way an update moves the parameters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -48,14 +49,6 @@ impl Mode {
     /// Both modes with their names in the state JSON.
     pub const ALL: [(Mode, &'static str); 2] =
         [(Mode::Batch, "batch"), (Mode::PerSample, "per_sample")];
-}
-
-/// The name of `value` among `options`.
-pub fn name_of<T: PartialEq + Copy>(value: T, options: &[(T, &'static str)]) -> &'static str {
-    options
-        .iter()
-        .find(|(v, _)| *v == value)
-        .map_or("", |(_, n)| n)
 }
 
 /// One training example: `x` has one number per input, `t` one per output.

@@ -42,12 +42,7 @@ impl Activation {
 
     /// The name used in the state JSON.
     pub fn name(self) -> &'static str {
-        match self {
-            Activation::Sigmoid => "sigmoid",
-            Activation::Tanh => "tanh",
-            Activation::Relu => "relu",
-            Activation::Linear => "linear",
-        }
+        super::name_of(self, &Self::ALL)
     }
 
     /// `f(z)`.

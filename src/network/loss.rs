@@ -23,11 +23,7 @@ impl LossFn {
 
     /// The name used in the state JSON.
     pub fn name(self) -> &'static str {
-        match self {
-            LossFn::Squared => "squared",
-            LossFn::HalfSquared => "half_squared",
-            LossFn::CrossEntropy => "cross_entropy",
-        }
+        super::name_of(self, &Self::ALL)
     }
 
     /// The loss of output `y = f(z)` against target `t`. Cross-entropy is computed from `z`

@@ -9,3 +9,12 @@ pub mod forward;
 pub mod init;
 pub mod loss;
 pub mod workspace;
+
+/// The name of `value` among `options` (each enum's `ALL` table: its values with their names in
+/// the state JSON), so that every name is written once.
+pub fn name_of<T: PartialEq + Copy>(value: T, options: &[(T, &'static str)]) -> &'static str {
+    options
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map_or("", |(_, n)| n)
+}

@@ -1,6 +1,6 @@
 //! The backward stages: from ∂E/∂y back to ∂E/∂W⁽¹⁾, one link of the chain rule at a time.
 
-use super::{formula, stage, Stage, Tape};
+use super::{formula, stage, superscript, Stage, Tape};
 use crate::formula::{Expr, Quantity};
 use crate::network::activation::Activation;
 use crate::network::arch::ParamId;
@@ -94,7 +94,7 @@ impl Tape<'_> {
             formulas.push(b);
         }
         let z = symbols::z(arch, l, 0).sup;
-        let z = format!("z{}", sup_text(&z));
+        let z = format!("z{}", superscript(&z));
         let a = symbols::layer(arch, l).text();
         let explanation = if output_ce {
             format!("With cross-entropy, ∂E/∂y · σ′({z}) = (y − t)/(y(1 − y)) · y(1 − y) = y − t: the sigmoid's slope cancels, so δ_out = y − t however saturated the output is. The bias adds straight into {z}, so its gradient is δ_out too.")
@@ -104,12 +104,12 @@ impl Tape<'_> {
             } else if arch.depth() == 2 {
                 "δ_hidden".to_string()
             } else {
-                format!("δ{}", sup_text(&format!("({l})")))
+                format!("δ{}", superscript(&format!("({l})")))
             };
             format!(
                 "Multiply by the activation's slope, {}, to get {delta} = ∂E/∂{z}, the error signal of each neuron of this layer. The bias adds straight into {z}, so ∂E/∂b{} = {delta}.",
                 slope_text(act, &a, &z),
-                sup_text(&format!("({l})"))
+                superscript(&format!("({l})"))
             )
         };
         stage(Vec::new(), self.nodes(l), explanation, formulas)
@@ -152,8 +152,8 @@ impl Tape<'_> {
             nodes,
             format!(
                 "Each weight's gradient is the error signal of the neuron it feeds times the activation that flows through it: ∂E/∂w{}ᵢⱼ = ∂E/∂z{}ⱼ · {below}ᵢ.",
-                sup_text(&format!("({l})")),
-                sup_text(&format!("({l})")),
+                superscript(&format!("({l})")),
+                superscript(&format!("({l})")),
             ),
             formulas,
         )
@@ -223,13 +223,4 @@ fn slope_text(act: Activation, a: &str, z: &str) -> String {
         ),
         Activation::Linear => format!("linear′({z}) = 1"),
     }
-}
-
-fn sup_text(sup: &str) -> String {
-    crate::formula::Symbol {
-        base: "",
-        sub: String::new(),
-        sup: sup.to_string(),
-    }
-    .text()
 }

@@ -130,6 +130,7 @@ impl Step {
     }
 }
 
+/// `text` as a superscript: `(2)` → `⁽²⁾`.
 fn superscript(text: &str) -> String {
     crate::formula::Symbol {
         base: "",
