@@ -161,6 +161,26 @@ pub fn pytorch_script(state: JsValue) -> Result<String, JsError> {
     Ok(crate::export::pytorch_script(&read_state(state)?))
 }
 
+/// Practice mode: `{ tolerance, stages }`, where `stages[s][f]` is `{ value, mistakes: [{ kind,
+/// value, explanation }] }` for formula `f` of stage `s` of the tape: the value the learner is
+/// asked for, and what each mistake that applies would give instead.
+#[wasm_bindgen]
+pub fn practice(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    to_js(&crate::practice::practice(&pass(&state).map_err(to_error)?))
+}
+
+/// A fresh exercise for `state`'s network drawn from `seed` (a whole number): inputs, targets,
+/// weights and biases of one decimal each, the conventions and samples kept.
+#[wasm_bindgen]
+pub fn exercise(state: JsValue, seed: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let seed = parse_seed(&read(seed, "seed")?).map_err(to_error)?;
+    let next = crate::practice::exercise::exercise(&state, seed);
+    pass(&next).map_err(to_error)?;
+    to_js(&next)
+}
+
 #[derive(Serialize)]
 struct SnapshotJson<'a> {
     evaluation: &'a crate::evaluate::Pass,
