@@ -161,13 +161,24 @@ pub fn pytorch_script(state: JsValue) -> Result<String, JsError> {
     Ok(crate::export::pytorch_script(&read_state(state)?))
 }
 
-/// Practice mode: `{ tolerance, stages }`, where `stages[s][f]` is `{ value, mistakes: [{ kind,
-/// value, explanation }] }` for formula `f` of stage `s` of the tape: the value the learner is
-/// asked for, and what each mistake that applies would give instead.
+/// Practice mode's questions as a `Float64Array`: the tolerance, the number of stages, then per
+/// stage its number of formulas and per formula the value asked for, the number of mistakes that
+/// apply and each one's code (its position in `mistakeKinds()`) and the value it gives.
 #[wasm_bindgen]
-pub fn practice(state: JsValue) -> Result<JsValue, JsError> {
+pub fn practice(state: JsValue) -> Result<Vec<f64>, JsError> {
     let state = read_state(state)?;
-    to_js(&crate::practice::practice(&pass(&state).map_err(to_error)?))
+    Ok(crate::practice::practice(&pass(&state).map_err(to_error)?).flat())
+}
+
+/// The names of the mistakes practice mode tells apart, comma-separated, in the order of their
+/// codes: `sign,slope_from_z,…`.
+#[wasm_bindgen(js_name = mistakeKinds)]
+pub fn mistake_kinds() -> String {
+    let names: Vec<&str> = crate::practice::MistakeKind::ALL
+        .iter()
+        .map(|(_, name)| *name)
+        .collect();
+    names.join(",")
 }
 
 /// A fresh exercise for `state`'s network drawn from `seed` (a whole number): inputs, targets,

@@ -72,7 +72,7 @@ fn assert_aligned(pass: &Pass) {
                 formula.target
             );
             for m in &q.mistakes {
-                assert!(m.value.is_finite() && !m.explanation.is_empty());
+                assert!(m.value.is_finite());
                 let rel = (m.value - q.value).abs() / q.value.abs().max(f64::MIN_POSITIVE);
                 assert!(
                     rel > TOLERANCE,
@@ -431,4 +431,15 @@ fn a_relu_exercise_keeps_its_sums_away_from_the_kink() {
         );
         assert!(pass.forward.y().iter().all(|&y| y > 0.0 && y < 1.0));
     }
+}
+
+#[test]
+fn each_mistake_code_is_its_place_in_the_list_the_page_reads() {
+    for (i, (kind, _)) in MistakeKind::ALL.iter().enumerate() {
+        assert_eq!(kind.code(), i);
+    }
+    let flat = practice(&evaluated(&State::seed())).flat();
+    assert_eq!(flat[0], TOLERANCE);
+    assert_eq!(flat[1], 10.0, "ten stages");
+    assert_eq!(flat[2], 4.0, "forward to hidden asks z and h of two neurons");
 }

@@ -16,8 +16,11 @@ import { createNoticeView } from './views/notice-view.js';
 import { createOptionsView } from './views/options-view.js';
 import { linkParams } from './views/param-link.js';
 import { createPass } from './model/pass.js';
+import { createPractice, practiceStatus } from './model/practice.js';
+import { createPracticeCardView } from './views/practice-card-view.js';
+import { practiceReveal } from './model/practice-reveal.js';
+import { createPracticeView } from './views/practice-view.js';
 import { createPresetView } from './views/preset-view.js';
-import { revealedByStages } from './model/reveal.js';
 import { createSamplesView } from './views/samples-view.js';
 import { createSaturationNote } from './views/saturation.js';
 import { createSession, startingPoint } from './model/session.js';
@@ -45,6 +48,7 @@ async function boot() {
 
   let frameRequested = false;
   let drawn = null;
+  let drawnPractice = 0;
   const requestFrame = () => {
     if (!frameRequested) requestAnimationFrame(frame);
     frameRequested = true;
@@ -57,14 +61,25 @@ async function boot() {
   const decode = (text) => decodeLink(text, presets, engine);
   const start = startingPoint(decode);
   const history = createHistory();
-  const session = createSession({ encode: snapshotLink, onPasted: (text) => openLink(text) });
+  const practice = createPractice(engine);
+  const session = createSession({
+    encode: (snapshot) => snapshotLink(snapshot, practice.on ? practice.score() : null),
+    onPasted: (text) => openLink(text),
+  });
   const pass = createPass(engine, presets[0], (snapshot) => {
     history.follow(snapshot);
     session.follow(snapshot);
     requestFrame();
   });
   history.follow(pass.snapshot());
-  if (start.setup) pass.open(start.setup, { kind: 'open', source: SOURCES[start.source] });
+  const openPractice = (setup) => {
+    if (setup.practice) practice.open(setup.practice, setup.stageIndex, pass.snapshot());
+    else if (practice.on) practice.setOn(false, pass.snapshot());
+  };
+  if (start.setup) {
+    pass.open(start.setup, { kind: 'open', source: SOURCES[start.source] });
+    openPractice(start.setup);
+  }
   const undo = createUndo(pass.snapshot());
 
   const current = () => pass.snapshot().state;
@@ -88,7 +103,15 @@ async function boot() {
       return;
     }
     notice.hide();
-    commands.open(setup, SOURCES.link);
+    if (!commands.open(setup, SOURCES.link)) practiceChanged(() => openPractice(setup));
+  }
+
+  let practiceVersion = 0;
+  function practiceChanged(change = () => {}) {
+    change();
+    practiceVersion += 1;
+    session.follow(pass.snapshot());
+    requestFrame();
   }
 
   const toolbar = createToolbarView(document.querySelector('.toolbar'), commands);
@@ -108,6 +131,16 @@ async function boot() {
   const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));
+  const practiceCard = createPracticeCardView(byId('card'), {
+    answer: (formula, value) => practice.answer(pass.snapshot(), formula, value),
+    showMe: (formula) => practice.showMe(pass.snapshot(), formula),
+    changed: () => practiceChanged(),
+    next: document.querySelector('.toolbar [data-action="step"]'),
+  });
+  const practiceBar = createPracticeView(byId('practice-bar'), {
+    toggle: (on) => practiceChanged(() => practice.setOn(on, pass.snapshot())),
+    newExercise: () => commands.exercise(crypto.getRandomValues(new Uint32Array(1))[0]),
+  });
   const stageList = createStageListView(byId('stage-list'));
   const arch = createArchView(byId('arch'), {
     reshape: commands.reshape, reinitialize: commands.reinitialize, trainBiases: commands.trainBiases,
@@ -133,17 +166,22 @@ async function boot() {
 
   function drawSnapshot(snapshot) {
     const rebuilt = snapshot.network !== drawn?.network;
-    const revealed = revealedByStages(snapshot.stages, snapshot.stageIndex);
-    network.update(snapshot, revealed, snapshot.change.kind === 'step');
-    valuesTable.update(snapshot, revealed);
-    saturation.update(snapshot);
-    controls.update(snapshot, revealed);
+    practice.follow(snapshot);
+    const { drawn: shown, revealed } = practiceReveal(snapshot, practice);
+    network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn);
+    valuesTable.update(shown, revealed);
+    saturation.update(shown);
+    controls.update(shown, revealed);
     card.update(revealed.stage, snapshot.network.stageCount);
+    if (practice.on) practiceCard.update(snapshot, practice, practice.questions(snapshot).tolerance);
+    else practiceCard.update(snapshot, practice, null);
+    practiceBar.update(practice);
     stageList.update(snapshot.network, snapshot.stageIndex);
     if (rebuilt) links.refresh();
     toolbar.update(snapshot);
     presetView.update(snapshot);
-    const message = statusMessage(snapshot, revealed.stage);
+    if (snapshot === drawn) return;
+    const message = practiceStatus(snapshot, practice) ?? statusMessage(snapshot, revealed.stage);
     if (message !== null) say(message);
   }
 
@@ -151,8 +189,9 @@ async function boot() {
     frameRequested = false;
     trainer.tick();
     const snapshot = pass.snapshot();
-    if (snapshot !== drawn) drawSnapshot(snapshot);
+    if (snapshot !== drawn || practiceVersion !== drawnPractice) drawSnapshot(snapshot);
     drawn = snapshot;
+    drawnPractice = practiceVersion;
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     arch.update(snapshot);

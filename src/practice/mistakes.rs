@@ -5,45 +5,69 @@
 use super::{Mistake, MistakeKind, Question};
 use crate::evaluate::Pass;
 use crate::network::activation::Activation;
-use crate::network::arch::{Arch, NodeId, ParamId};
+use crate::network::arch::{Arch, ParamId};
 use crate::network::loss::LossFn;
 use crate::stages::Step;
-use crate::state::Direction;
-use crate::symbols;
 use crate::train::rule::signed_rate;
 
 /// The questions of `step`, one per formula of its stage, in the same order.
 pub(super) fn questions(pass: &Pass, step: Step) -> Vec<Question> {
     let m = Mistakes { pass };
     let arch = &pass.state.arch;
+    let mut out = Vec::new();
     match step {
-        Step::Forward(l) => (0..arch.width(l))
-            .flat_map(|j| [m.pre_activation(l, j), m.activation(l, j)])
-            .collect(),
-        Step::Loss => vec![m.signed(pass.forward.loss, Vec::new())],
-        Step::GradY => (0..arch.outputs()).map(|k| m.grad_y(k)).collect(),
-        Step::Delta(l) => (0..arch.width(l))
-            .flat_map(|j| [m.slope(l, j), m.delta(l, j), m.delta(l, j)])
-            .collect(),
-        Step::GradW(l) => (0..arch.width(l - 1))
-            .flat_map(|i| (0..arch.width(l)).map(move |j| (i, j)))
-            .map(|(i, j)| m.grad_w(l, i, j))
-            .collect(),
-        Step::GradH(l) => (0..arch.width(l)).map(|i| m.grad_h(l, i)).collect(),
-        Step::Update => arch.params().into_iter().map(|id| m.update(id)).collect(),
+        Step::Forward(l) => {
+            for j in 0..arch.width(l) {
+                out.push(m.pre_activation(l, j));
+                out.push(m.activation(l, j));
+            }
+        }
+        Step::Loss => out.push(m.signed(pass.forward.loss, Vec::new())),
+        Step::GradY => {
+            for k in 0..arch.outputs() {
+                out.push(m.grad_y(k));
+            }
+        }
+        Step::Delta(l) => {
+            for j in 0..arch.width(l) {
+                out.push(m.slope(l, j));
+                // δ⁽ˡ⁾ⱼ, then ∂E/∂b⁽ˡ⁾ⱼ, which is the same number.
+                let delta = m.delta(l, j);
+                out.push(delta.clone());
+                out.push(delta);
+            }
+        }
+        Step::GradW(l) => {
+            for i in 0..arch.width(l - 1) {
+                for j in 0..arch.width(l) {
+                    out.push(m.grad_w(l, i, j));
+                }
+            }
+        }
+        Step::GradH(l) => {
+            for i in 0..arch.width(l) {
+                out.push(m.grad_h(l, i));
+            }
+        }
+        Step::Update => {
+            for id in arch.params() {
+                out.push(m.update(id));
+            }
+        }
     }
+    out
 }
 
 struct Mistakes<'a> {
     pass: &'a Pass,
 }
 
-fn mistake(kind: MistakeKind, value: f64, explanation: String) -> Mistake {
-    Mistake {
-        kind,
-        value,
-        explanation,
-    }
+fn mistake(kind: MistakeKind, value: f64) -> Mistake {
+    Mistake { kind, value }
+}
+
+fn weight(layer: usize, from: usize, to: usize) -> ParamId {
+    ParamId::Weight { layer, from, to }
 }
 
 /// `wl[to][from]`, the weight with the indices of `wl[from][to]` swapped, when it exists.
@@ -60,31 +84,18 @@ fn swapped(arch: &Arch, layer: usize, from: usize, to: usize) -> Option<ParamId>
     }
 }
 
-fn weight(layer: usize, from: usize, to: usize) -> ParamId {
-    ParamId::Weight { layer, from, to }
-}
-
 impl Mistakes<'_> {
     fn arch(&self) -> &Arch {
         &self.pass.state.arch
-    }
-
-    fn sym(&self, id: ParamId) -> String {
-        symbols::param(self.arch(), id).text()
     }
 
     fn param(&self, id: ParamId) -> f64 {
         self.pass.state.params[self.arch().index(id)]
     }
 
-    /// The question for `value`, with a sign error and the `others`.
+    /// The question for `value`, with a sign error first and then the `others`.
     fn signed(&self, value: f64, mut others: Vec<Mistake>) -> Question {
-        let sign = mistake(
-            MistakeKind::Sign,
-            -value,
-            "a sign error: the size is right, the sign is flipped".into(),
-        );
-        others.insert(0, sign);
+        others.insert(0, mistake(MistakeKind::Sign, -value));
         Question {
             value,
             mistakes: others,
@@ -95,6 +106,7 @@ impl Mistakes<'_> {
         l == self.arch().depth() && self.pass.state.loss_fn == LossFn::CrossEntropy
     }
 
+    /// `z⁽ˡ⁾ⱼ = Σᵢ aᵢ·wᵢⱼ + bⱼ`, and with `wⱼᵢ` for every `wᵢⱼ` when those all exist.
     fn pre_activation(&self, l: usize, j: usize) -> Question {
         let arch = self.arch();
         let a = &self.pass.forward.a[l - 1];
@@ -103,19 +115,10 @@ impl Mistakes<'_> {
             .map(|i| transposed(arch, l, i, j).map(|id| a[i] * self.param(id)))
             .sum::<Option<f64>>()
             .map(|sum| sum + bias);
-        let mut others = Vec::new();
-        if let Some(value) = transposed {
-            others.push(mistake(
-                MistakeKind::SwappedIndex,
-                value,
-                format!(
-                    "swapped weight indices: w{}ⱼᵢ in place of w{}ᵢⱼ (wᵢⱼ runs from neuron i below to neuron j above, so z{}ⱼ sums xᵢ·wᵢⱼ over i)",
-                    layer_sup(l),
-                    layer_sup(l),
-                    layer_sup(l)
-                ),
-            ));
-        }
+        let others = transposed
+            .map(|value| mistake(MistakeKind::SwappedIndex, value))
+            .into_iter()
+            .collect();
         self.signed(self.pass.forward.z[l][j], others)
     }
 
@@ -133,30 +136,15 @@ impl Mistakes<'_> {
         if self.pass.state.loss_fn != LossFn::Squared {
             return Vec::new();
         }
-        vec![mistake(
-            MistakeKind::MissingFactor2,
-            value / 2.0,
-            "a missing factor 2: under E = (y − t)², ∂E/∂y = 2(y − t), not y − t".into(),
-        )]
+        vec![mistake(MistakeKind::MissingFactor2, value / 2.0)]
     }
 
-    /// `f′(z)` computed from `z` instead of `a`, for σ and tanh.
-    fn slope_from_z(&self, l: usize, j: usize) -> Option<(f64, String)> {
-        let arch = self.arch();
-        let (z, a) = (
-            symbols::z(arch, l, j).text(),
-            symbols::node(arch, NodeId { layer: l, index: j }).text(),
-        );
-        let zv = self.pass.forward.z[l][j];
-        match arch.activation(l) {
-            Activation::Sigmoid => Some((
-                zv * (1.0 - zv),
-                format!("σ′ taken from z instead of from a = σ(z): σ′({z}) = {a}(1 − {a}), not {z}(1 − {z}) (the seed notebook's sigmoid_derivative(x) = x * (1 - x) expects the activation)"),
-            )),
-            Activation::Tanh => Some((
-                1.0 - zv * zv,
-                format!("tanh′ taken from z instead of from a = tanh(z): tanh′({z}) = 1 − {a}², not 1 − {z}²"),
-            )),
+    /// `f′(z)` computed from `z` instead of `a`: `z(1 − z)` for σ, `1 − z²` for tanh.
+    fn slope_from_z(&self, l: usize, j: usize) -> Option<f64> {
+        let z = self.pass.forward.z[l][j];
+        match self.arch().activation(l) {
+            Activation::Sigmoid => Some(z * (1.0 - z)),
+            Activation::Tanh => Some(1.0 - z * z),
             Activation::Relu | Activation::Linear => None,
         }
     }
@@ -164,7 +152,7 @@ impl Mistakes<'_> {
     fn slope(&self, l: usize, j: usize) -> Question {
         let others = self
             .slope_from_z(l, j)
-            .map(|(value, text)| mistake(MistakeKind::SlopeFromZ, value, text))
+            .map(|value| mistake(MistakeKind::SlopeFromZ, value))
             .into_iter()
             .collect();
         self.signed(self.pass.slope(l, j), others)
@@ -179,37 +167,20 @@ impl Mistakes<'_> {
             .sum()
     }
 
-    fn updated_text(&self, l: usize) -> String {
-        let above = if l + 1 == self.arch().depth() {
-            "output weights".to_string()
-        } else {
-            "weights".to_string()
-        };
-        format!(
-            "computed with the already-updated {above} W{}: every gradient of the pass uses the weights from before the update (the bug in Mazur's own earlier code)",
-            layer_sup(l + 1)
-        )
-    }
-
     /// The mistakes of a quantity `factor · δ⁽ˡ⁾ⱼ` (δ itself, ∂E/∂b, ∂E/∂w with factor aᵢ).
     fn through_delta(&self, l: usize, j: usize, factor: f64) -> Vec<Mistake> {
-        let arch = self.arch();
         let mut others = Vec::new();
-        let value = self.pass.grads.d_z[l][j] * factor;
         if !self.is_output_ce(l) {
-            let d_a = self.pass.grads.d_a[l][j];
-            if let Some((slope, text)) = self.slope_from_z(l, j) {
-                others.push(mistake(MistakeKind::SlopeFromZ, d_a * slope * factor, text));
+            if let Some(slope) = self.slope_from_z(l, j) {
+                let d_a = self.pass.grads.d_a[l][j];
+                others.push(mistake(MistakeKind::SlopeFromZ, d_a * slope * factor));
             }
         }
-        if l == arch.depth() {
-            others.extend(self.factor_2(value));
+        if l == self.arch().depth() {
+            others.extend(self.factor_2(self.pass.grads.d_z[l][j] * factor));
         } else {
-            others.push(mistake(
-                MistakeKind::UpdatedWeights,
-                self.grad_h_updated(l, j) * self.pass.slope(l, j) * factor,
-                self.updated_text(l),
-            ));
+            let updated = self.grad_h_updated(l, j) * self.pass.slope(l, j) * factor;
+            others.push(mistake(MistakeKind::UpdatedWeights, updated));
         }
         others
     }
@@ -221,21 +192,11 @@ impl Mistakes<'_> {
     fn grad_w(&self, l: usize, i: usize, j: usize) -> Question {
         let arch = self.arch();
         let g = &self.pass.grads.d_params;
-        let id = weight(l, i, j);
         let mut others = self.through_delta(l, j, self.pass.forward.a[l - 1][i]);
         if let Some(other) = swapped(arch, l, i, j) {
-            others.push(mistake(
-                MistakeKind::SwappedIndex,
-                g[arch.index(other)],
-                format!(
-                    "swapped weight indices: that is ∂E/∂{} = δ{}ᵢ·aⱼ, not ∂E/∂{} = δⱼ·aᵢ",
-                    self.sym(other),
-                    layer_sup(l),
-                    self.sym(id)
-                ),
-            ));
+            others.push(mistake(MistakeKind::SwappedIndex, g[arch.index(other)]));
         }
-        self.signed(g[arch.index(id)], others)
+        self.signed(g[arch.index(weight(l, i, j))], others)
     }
 
     fn grad_h(&self, l: usize, i: usize) -> Question {
@@ -247,18 +208,8 @@ impl Mistakes<'_> {
         let mut others = vec![mistake(
             MistakeKind::UpdatedWeights,
             self.grad_h_updated(l, i),
-            self.updated_text(l),
         )];
-        if let Some(value) = transposed {
-            others.push(mistake(
-                MistakeKind::SwappedIndex,
-                value,
-                format!(
-                    "swapped weight indices: wⱼᵢ in place of wᵢⱼ; neuron i below is joined to neuron j above by w{}ᵢⱼ",
-                    layer_sup(l + 1)
-                ),
-            ));
-        }
+        others.extend(transposed.map(|value| mistake(MistakeKind::SwappedIndex, value)));
         self.signed(self.pass.grads.d_a[l][i], others)
     }
 
@@ -271,39 +222,14 @@ impl Mistakes<'_> {
         let trained = !id.is_bias() || state.train_biases;
         if trained {
             let rate = signed_rate(state.lr, state.direction);
-            let text = match state.direction {
-                Direction::Descent => "a step the wrong way: descent subtracts η·∂E/∂p (adding it climbs the loss, the seed notebook's += bug)",
-                Direction::Ascent => "a step the wrong way: this update is set to add η·∂E/∂p (the notebook's +=), not subtract it",
-            };
-            others.push(mistake(
-                MistakeKind::StepDirection,
-                old - rate * grads[k],
-                text.into(),
-            ));
+            others.push(mistake(MistakeKind::StepDirection, old - rate * grads[k]));
             if let ParamId::Weight { layer, from, to } = id {
                 if let Some(other) = swapped(arch, layer, from, to) {
-                    others.push(mistake(
-                        MistakeKind::SwappedIndex,
-                        old + rate * grads[arch.index(other)],
-                        format!(
-                            "swapped weight indices: the step used ∂E/∂{} instead of ∂E/∂{}",
-                            self.sym(other),
-                            self.sym(id)
-                        ),
-                    ));
+                    let value = old + rate * grads[arch.index(other)];
+                    others.push(mistake(MistakeKind::SwappedIndex, value));
                 }
             }
         }
         self.signed(new, others)
     }
-}
-
-/// `⁽ˡ⁾`.
-fn layer_sup(l: usize) -> String {
-    crate::formula::Symbol {
-        base: "",
-        sub: String::new(),
-        sup: format!("({l})"),
-    }
-    .text()
 }

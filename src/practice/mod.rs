@@ -13,8 +13,6 @@
 pub mod exercise;
 mod mistakes;
 
-use serde::Serialize;
-
 use crate::evaluate::Pass;
 use crate::stages::plan;
 
@@ -33,9 +31,9 @@ pub fn within(answer: f64, value: f64) -> bool {
     (answer - value).abs() <= TOLERANCE * value.abs()
 }
 
-/// A mistake a learner may make by hand.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// A mistake a learner may make by hand; the page words each (www/model/mistakes.js).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum MistakeKind {
     /// The right size with the wrong sign.
     Sign,
@@ -51,27 +49,62 @@ pub enum MistakeKind {
     StepDirection,
 }
 
-/// What one mistake would have given, and a sentence that names it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+impl MistakeKind {
+    /// Every mistake in the order of its code, with its name on the page.
+    pub const ALL: [(MistakeKind, &'static str); 6] = [
+        (MistakeKind::Sign, "sign"),
+        (MistakeKind::SlopeFromZ, "slope_from_z"),
+        (MistakeKind::MissingFactor2, "missing_factor_2"),
+        (MistakeKind::SwappedIndex, "swapped_index"),
+        (MistakeKind::UpdatedWeights, "updated_weights"),
+        (MistakeKind::StepDirection, "step_direction"),
+    ];
+
+    /// The mistake's code in [`Practice::flat`]: its position in [`MistakeKind::ALL`].
+    pub fn code(self) -> usize {
+        self as usize
+    }
+}
+
+/// What one mistake would have given.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Mistake {
     pub kind: MistakeKind,
     pub value: f64,
-    pub explanation: String,
 }
 
 /// One value a stage asks for: the right value and the mistakes that would give another.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub value: f64,
     pub mistakes: Vec<Mistake>,
 }
 
 /// Every question of a pass: `stages[s][f]` belongs to formula `f` of stage `s` of the tape.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Practice {
     /// [`TOLERANCE`], so that the page states and applies the same figure.
     pub tolerance: f64,
     pub stages: Vec<Vec<Question>>,
+}
+
+impl Practice {
+    /// The questions as one list of numbers, for JavaScript (a `Float64Array`): the tolerance,
+    /// the number of stages, then for each stage the number of its questions and for each
+    /// question its value, the number of its mistakes and each mistake's code and value.
+    pub fn flat(&self) -> Vec<f64> {
+        let mut out = vec![self.tolerance, self.stages.len() as f64];
+        for stage in &self.stages {
+            out.push(stage.len() as f64);
+            for q in stage {
+                out.extend([q.value, q.mistakes.len() as f64]);
+                for m in &q.mistakes {
+                    out.extend([m.kind.code() as f64, m.value]);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The questions of one pass, with the mistakes that apply to each.

@@ -2,10 +2,11 @@
 // so no view can change what the core computed, and it keeps one network model per architecture.
 
 import init, {
-  describe, evaluate, finiteDifferences, landscape, numpyScript, presets, pytorchScript, reinitialize, reshape,
-  snapshot, stageList, stages, trainRun, validateState,
+  describe, evaluate, exercise, finiteDifferences, landscape, mistakeKinds, numpyScript, practice, presets,
+  pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
 } from '../pkg/backprop_viz.js';
 import { architectureKey, architectureOf, createNetwork } from './network.js';
+import { decodeQuestions } from './questions.js';
 
 function deepFreeze(value) {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -30,11 +31,15 @@ function deepFreeze(value) {
  * - `landscape(state, window)`: the training loss over a grid of two parameters;
  * - `validateState(state)`: the state checked and in canonical form, for links and files;
  * - `numpyScript(state)`, `pytorchScript(state)`: Python that rebuilds this network and prints
- *   its forward values and gradients.
+ *   its forward values and gradients;
+ * - `practice(state)`: `{ tolerance, stages }`, each formula's value and the mistakes that apply
+ *   (see questions.js);
+ *   `exercise(state, seed)`: a fresh state of one-decimal numbers for the same network.
  */
 export async function loadEngine() {
   await init();
   const networks = new Map();
+  const kinds = mistakeKinds().split(',');
   function network(state) {
     const { widths, activations } = architectureOf(state);
     const key = architectureKey(widths, activations);
@@ -60,5 +65,7 @@ export async function loadEngine() {
     validateState: (state) => deepFreeze(validateState(state)),
     numpyScript,
     pytorchScript,
+    practice: (state) => deepFreeze(decodeQuestions(practice(state), kinds)),
+    exercise: (state, seed) => deepFreeze(exercise(state, seed)),
   });
 }

@@ -69,6 +69,11 @@ export function createCommands({ pass, engine, trainer, undo, say, requestFrame 
       () => pass.replace((state) => engine.reinitialize(state, seed), { kind: 'reinit', seed }),
       'The weights could not be drawn anew',
     ),
+    /** A fresh exercise with hand-friendly numbers for the same network, drawn from `seed`. */
+    exercise: (seed) => run(
+      () => pass.replace((state) => engine.exercise(state, seed), { kind: 'exercise', seed }),
+      'A new exercise could not be drawn',
+    ),
     /** Sets whether updates change the biases. */
     trainBiases: (on) => revise((state) => {
       const next = { ...state };

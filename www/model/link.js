@@ -19,16 +19,18 @@
 //   samples    the samples when they are not the preset's: the x then the t of each, `;` between,
 //              or none
 //   stage      how many stages of the pass are played
+//   practice   practice mode is on: `on`, or the pass's score right,hints,missed (e.g. 5,1,0)
 // The parameters are those the pass started from: a link at the last stage holds them from before
 // the update, and opening it replays the update. Reading checks the state with the core, whose
 // Error names the bad field ("w1[0][1] must be a finite number, got NaN").
 
 import { architectureKey, architectureOf } from '../core/network.js';
+import { practiceFieldText, readPracticeField } from './practice.js';
 import { OPTIONS, readOption, shownSample, withSample } from './state.js';
 
 const OPTION_FIELDS = Object.entries(OPTIONS).map(([key, option]) => ({ key, ...option }));
 const FIXED_FIELDS = ['preset', 'sample', 'arch', 'act', 'x', 't', 'lr', ...OPTION_FIELDS.map((option) => option.link),
-  'biases', 'init', 'samples', 'stage'];
+  'biases', 'init', 'samples', 'stage', 'practice'];
 const LAYER_FIELD = /^[wb][1-9]$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -72,8 +74,11 @@ function shownSampleField(state, base) {
   return moved ? String(index + 1) : '';
 }
 
-/** The link text (without `#`) of the pass that started at `state` from preset `origin`. */
-export function encodeLink({ origin, state, stageIndex }) {
+/**
+ * The link text (without `#`) of the pass that started at `state` from preset `origin`; `practice`
+ * is the practice score when practice mode is on (else null).
+ */
+export function encodeLink({ origin, state, stageIndex, practice = null }) {
   const base = origin.state;
   const fields = [['preset', origin.id]];
   const sample = shownSampleField(state, base);
@@ -104,6 +109,7 @@ export function encodeLink({ origin, state, stageIndex }) {
   const samples = samplesText(state.samples);
   if (samples !== samplesText(base.samples)) fields.push(['samples', samples]);
   if (stageIndex > 0) fields.push(['stage', String(stageIndex)]);
+  if (practice) fields.push(['practice', practiceFieldText(practice)]);
   return fields.map(([name, value]) => `${name}=${value}`).join('&');
 }
 
@@ -156,8 +162,8 @@ function readArch(fields, base) {
 
 /**
  * Reads link `text` (without `#`) against `presets`, checked by `core` (the engine: its
- * validateState, reshape and network). Returns `{ origin, state, stageIndex }`; throws an Error
- * saying what is wrong.
+ * validateState, reshape and network). Returns `{ origin, state, stageIndex, practice }`
+ * (`practice` the score when practice mode is on, else null); throws an Error saying what is wrong.
  */
 export function decodeLink(text, presets, core) {
   const fields = readFields(text);
@@ -197,7 +203,8 @@ export function decodeLink(text, presets, core) {
   const valid = core.validateState(state);
   const last = core.network(valid).stageCount;
   const stageIndex = fields.has('stage') ? readIndex(fields.get('stage'), 'stage', 0, last) : 0;
-  return { origin, state: valid, stageIndex };
+  const practice = fields.has('practice') ? readPracticeField(fields.get('practice')) : null;
+  return { origin, state: valid, stageIndex, practice };
 }
 
 /** The preset a state loaded from a file starts from: `current` if the samples match, else one that does. */
@@ -206,7 +213,10 @@ export function originFor(state, presets, current) {
   return [current, ...presets].find((preset) => samplesText(preset.state.samples) === samples) ?? current;
 }
 
-/** The link of a pass's snapshot (see pass.js): its preset, the state it started from and its stage. */
-export function snapshotLink({ origin, state, beforeUpdate, stageIndex }) {
-  return encodeLink({ origin, state: (beforeUpdate ?? { state }).state, stageIndex });
+/**
+ * The link of a pass's snapshot (see pass.js): its preset, the state it started from and its
+ * stage, and the practice score when practice mode is on.
+ */
+export function snapshotLink({ origin, state, beforeUpdate, stageIndex }, practice = null) {
+  return encodeLink({ origin, state: (beforeUpdate ?? { state }).state, stageIndex, practice });
 }

@@ -2,7 +2,7 @@
 // formula names its picture element (`target`) and where its number sits in `evaluate` (`path`).
 
 /** Where a formula's number goes on the picture, from the core's `kind` and `param`. */
-function revealKind(formula) {
+export function revealKind(formula) {
   switch (formula.kind) {
     case 'param_grad':
       return formula.param.startsWith('w') ? 'edgeGrads' : 'biasGrads';
@@ -24,6 +24,7 @@ function emptyReveal(stage) {
     outputGrads: new Map(),
     paramChanges: new Map(),
     fresh: new Set(),
+    masked: new Set(),
   };
 }
 
@@ -38,7 +39,8 @@ export function revealKey(kind, target) {
  * The values revealed by the first `stageIndex` stages, keyed by their picture element:
  * `edgeGrads` (∂E/∂w on edges), `biasGrads` (∂E/∂b on neurons), `outputGrads` (∂E/∂y, ∂E/∂h on
  * neurons) and, keyed by parameter name instead, `paramChanges` (the update's Δ); `stage` is the
- * last stage played and `fresh` holds the {@link revealKey}s of the gradients it revealed.
+ * last stage played and `fresh` holds the {@link revealKey}s of the gradients it revealed;
+ * `masked` names the forward values practice mode hides (see practice-reveal.js).
  */
 export function revealedByStages(stages, stageIndex) {
   if (stageIndex === 0) return NOTHING;

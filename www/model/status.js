@@ -6,7 +6,8 @@ import { formatEditable, formatNumber, symbolText } from '../lib/format.js';
 import { objectiveLoss, objectiveSymbol } from './objective.js';
 import { optionChoice, OPTIONS } from './state.js';
 
-function quantityText(expr) {
+/** A quantity as text: `∂E/∂w⁽²⁾₁`, `σ′(z⁽²⁾)`, `h₁`. */
+export function quantityText(expr) {
   if (expr.kind === 'grad') return `∂${expr.loss}/∂${symbolText(expr.of)}`;
   if (expr.kind === 'slope') return `${slopeName(expr.function)}(${symbolText(expr.of)})`;
   return symbolText(expr.symbol);
@@ -88,6 +89,8 @@ export function statusMessage(snapshot, stage) {
       return `${change.what}: the network is now ${snapshot.network.widths.join('-')} `
         + `(${snapshot.network.activations.join(', ')}), ${snapshot.network.weights.length} weights and biases; `
         + 'every weight that still exists kept its value.';
+    case 'exercise':
+      return `New exercise (seed ${change.seed}): numbers of one decimal for the same network; no stage played.`;
     case 'reinit':
       return `Every weight was drawn anew from seed ${change.seed}; no stage played.`;
     case 'finish':

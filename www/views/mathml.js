@@ -74,40 +74,42 @@ const isAdditive = (expr) => expr.kind === 'sum' || expr.kind === 'difference';
 /**
  * Renders `expr` in symbols (`numeric` false) or with its leaves' values (`numeric` true).
  * `leading` is true where a bare minus sign reads unambiguously: at the start of a sum or line.
+ * A leaf for which `pending(leaf)` is true stays a symbol even among numbers (practice mode: a
+ * value the learner has yet to work out).
  */
-function render(expr, numeric, leading = true) {
+function render(expr, numeric, leading = true, pending) {
   if (expr.kind === 'number') return node('mn', [], constantText(expr.value));
-  if (LEAVES.has(expr.kind)) return numeric ? numberNode(expr.value, leading) : symbolicLeaf(expr);
+  if (LEAVES.has(expr.kind)) return numeric && !pending?.(expr) ? numberNode(expr.value, leading) : symbolicLeaf(expr);
   switch (expr.kind) {
     case 'sum':
       return row(...expr.terms.flatMap((term, i) => [
         ...(i === 0 ? [] : [mo('+')]),
-        render(term, numeric, leading && i === 0),
+        render(term, numeric, leading && i === 0, pending),
       ]));
     case 'difference': {
-      const right = render(expr.right, numeric, false);
-      return row(render(expr.left, numeric, leading), mo('−'), isAdditive(expr.right) ? parenthesised(right) : right);
+      const right = render(expr.right, numeric, false, pending);
+      return row(render(expr.left, numeric, leading, pending), mo('−'), isAdditive(expr.right) ? parenthesised(right) : right);
     }
     case 'product':
       return row(...expr.factors.flatMap((factor, i) => {
-        const rendered = render(factor, numeric, false);
+        const rendered = render(factor, numeric, false, pending);
         return [...(i === 0 ? [] : [mo('·')]), isAdditive(factor) ? parenthesised(rendered) : rendered];
       }));
     case 'square': {
-      const inner = render(expr.arg, numeric, true);
+      const inner = render(expr.arg, numeric, true, pending);
       const base = LEAVES.has(expr.arg.kind) && !numeric ? inner : parenthesised(inner);
       return node('msup', [base, node('mn', [], '2')]);
     }
     case 'apply': {
       const name = FUNCTIONS[expr.function];
-      return name ? row(mi(name), parenthesised(render(expr.arg, numeric, true))) : render(expr.arg, numeric, leading);
+      return name ? row(mi(name), parenthesised(render(expr.arg, numeric, true, pending))) : render(expr.arg, numeric, leading, pending);
     }
     case 'ln':
-      return row(mi('ln'), parenthesised(render(expr.arg, numeric, true)));
+      return row(mi('ln'), parenthesised(render(expr.arg, numeric, true, pending)));
     case 'positive':
-      return row(mo('['), render(expr.arg, numeric, true), mo('>'), node('mn', [], '0'), mo(']'));
+      return row(mo('['), render(expr.arg, numeric, true, pending), mo('>'), node('mn', [], '0'), mo(']'));
     case 'quotient':
-      return node('mfrac', [render(expr.num, numeric, true), render(expr.den, numeric, true)]);
+      return node('mfrac', [render(expr.num, numeric, true, pending), render(expr.den, numeric, true, pending)]);
     default:
       throw new Error(`unknown expression kind ${expr.kind}`);
   }
@@ -122,11 +124,13 @@ function math(...children) {
 /**
  * One formula as `<math>` elements that may wrap between them: lhs, relation and rhs in symbols;
  * `=` the rhs with numbers (unless the rhs is a single quantity); `=` the result; for an update,
- * its change `Δ = …`.
+ * its change `Δ = …`. With `question` (practice mode) the result and the change are left out and
+ * the leaves for which `pending(leaf)` is true stay symbols.
  */
-export function formulaParts(formula) {
+export function formulaParts(formula, { question = false, pending = null } = {}) {
   const parts = [math(render(formula.lhs, false), mo(RELATIONS[formula.relation]), render(formula.rhs, false))];
-  if (!LEAVES.has(formula.rhs.kind)) parts.push(math(mo('='), render(formula.rhs, true)));
+  if (!LEAVES.has(formula.rhs.kind)) parts.push(math(mo('='), render(formula.rhs, true, true, pending)));
+  if (question) return parts;
   parts.push(math(mo('='), numberNode(formula.value, true)));
   if (formula.delta !== undefined) {
     const change = math(mi('Δ'), mo('='), valueNode(formatChange(formula.delta), formula.delta));

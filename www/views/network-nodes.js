@@ -97,9 +97,13 @@ function placeContent(node, x, y) {
   node.value.setAttribute('y', y + 13);
 }
 
-function showValue(node, value, tooltip) {
-  setAttribute(node.group, 'data-value', fullValue(value));
-  setText(node.value, formatNumber(value));
+/** In practice mode a value still to be worked out shows as `?`, and nowhere else. */
+const YOUR_TURN = '?';
+
+function showValue(node, value, tooltip, hidden = false) {
+  setAttribute(node.group, 'data-value', hidden ? null : fullValue(value));
+  setAttribute(node.group, 'data-hidden', hidden ? 'true' : null);
+  setText(node.value, hidden ? YOUR_TURN : formatNumber(value));
   setText(node.tooltip, tooltip);
 }
 
@@ -119,9 +123,11 @@ function updateDetail(node, snapshot, revealed, marks) {
   const flat = mark ? ` (${mark})` : '';
   setAttribute(node.group, 'data-saturated', mark === 'saturated' ? 'true' : null);
   setAttribute(node.group, 'data-dead', mark === 'dead' ? 'true' : null);
-  const fullValues = `${z.symbol} = ${fullValue(zValue)}\n${biasSymbol} = ${fullValue(biasValue)}\n`
+  const zHidden = revealed.masked.has(`z:${name}`);
+  const fullValues = zHidden ? `${z.symbol} = ${YOUR_TURN} (your turn)\n${biasSymbol} = ${fullValue(biasValue)}`
+    : `${z.symbol} = ${fullValue(zValue)}\n${biasSymbol} = ${fullValue(biasValue)}\n`
     + `${slopeName}(${z.symbol}) = ${fullValue(slope(snapshot))}${flat}`;
-  setText(node.zText, `${z.symbol} ${formatNumber(zValue)}`);
+  setText(node.zText, `${z.symbol} ${zHidden ? YOUR_TURN : formatNumber(zValue)}`);
   setText(node.biasText, `${biasSymbol} ${formatNumber(biasValue)}`);
   setText(node.detailTooltip, fullValues);
   const biasGrad = revealed.biasGrads.get(name);
@@ -134,11 +140,11 @@ function updateDetail(node, snapshot, revealed, marks) {
 }
 
 /** Writes E of the shown example and, with samples, the mean J over them beside it. */
-function updateLoss(loss, { evaluation }) {
+function updateLoss(loss, { evaluation }, hidden) {
   const { batch } = evaluation;
-  const tooltip = `E = ${fullValue(evaluation.loss)}`;
+  const tooltip = `E = ${hidden ? `${YOUR_TURN} (your turn)` : fullValue(evaluation.loss)}`;
   showValue(loss, evaluation.loss, batch
-    ? `${tooltip} (the shown sample)\nJ = ${fullValue(batch.loss)} (the mean over the samples)` : tooltip);
+    ? `${tooltip} (the shown sample)\nJ = ${fullValue(batch.loss)} (the mean over the samples)` : tooltip, hidden);
   setAttribute(loss.group, 'data-batch-loss', batch ? fullValue(batch.loss) : null);
   loss.mean.classList.toggle('is-hidden', !batch);
   if (batch) setText(loss.mean, `mean J ${formatNumber(batch.loss)}`);
@@ -185,11 +191,12 @@ export function createNodes(network, nodeLayer, labelLayer) {
       const marks = neuronMarks(snapshot);
       for (const node of nodes) {
         const value = node.spec.value(snapshot);
-        const tooltip = `${node.spec.symbol} = ${fullValue(value)}`;
+        const hidden = revealed.masked.has(`a:${node.spec.name}`);
+        const tooltip = `${node.spec.symbol} = ${hidden ? `${YOUR_TURN} (your turn)` : fullValue(value)}`;
         const detail = node.spec.z ? `\n${updateDetail(node, snapshot, revealed, marks)}` : '';
-        showValue(node, value, `${tooltip}${detail}`);
+        showValue(node, value, `${tooltip}${detail}`, hidden);
       }
-      updateLoss(loss, snapshot);
+      updateLoss(loss, snapshot, revealed.masked.has('loss'));
     },
   };
 }

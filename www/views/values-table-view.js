@@ -24,7 +24,7 @@ function tableGroups(network) {
     };
   };
   const input = (name) => ({ ...param(name), grad: null, change: null });
-  const neuron = (name, symbol, hint, value, grad) => ({ name, symbol, hint, value, grad, change: null });
+  const neuron = (name, symbol, hint, value, grad, mask) => ({ name, symbol, hint, value, grad, change: null, mask });
   const inputs = network.params.filter((p) => p.key === 'x' || p.key === 't').map((p) => input(p.name));
   const layers = network.widths.slice(1).map((_, i) => {
     const layer = i + 1;
@@ -34,14 +34,14 @@ function tableGroups(network) {
       const a = symbolText(node.symbol);
       return [
         neuron(`z${layer}.${node.index}`, symbolText(node.z), `pre-activation of ${a}`,
-          (s) => s.evaluation[`z${layer}`][node.index], (r) => r.biasGrads.get(node.id)),
+          (s) => s.evaluation[`z${layer}`][node.index], (r) => r.biasGrads.get(node.id), `z:${node.id}`),
         neuron(node.id, a, `${output ? 'output' : 'activation'} ${FUNCTIONS[node.activation]}`,
-          (s) => s.evaluation[key][node.index], (r) => r.outputGrads.get(node.id)),
+          (s) => s.evaluation[key][node.index], (r) => r.outputGrads.get(node.id), `a:${node.id}`),
       ];
     });
     if (output) {
       rows.push(
-        neuron('loss', 'E', 'loss of the shown example', (s) => s.evaluation.loss, null),
+        neuron('loss', 'E', 'loss of the shown example', (s) => s.evaluation.loss, null, 'loss'),
         neuron('batch-loss', 'J', 'mean loss over the samples', (s) => s.evaluation.batch?.loss, null),
       );
     }
@@ -104,7 +104,7 @@ export function createValuesTableView(table) {
         const value = row.value(snapshot);
         element.hidden = value === undefined;
         if (value === undefined) continue;
-        showCell(cells.value, element, 'data-value', value, '');
+        showCell(cells.value, element, 'data-value', revealed.masked.has(row.mask) ? undefined : value, '?');
         if (row.grad) showCell(cells.grad, element, 'data-grad', row.grad(revealed), NOT_YET);
         if (row.change) showCell(cells.change, element, 'data-change', row.change(revealed), '', formatChange);
       }
