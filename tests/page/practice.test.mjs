@@ -95,7 +95,7 @@ test('a negated value is marked wrong with the sign error named and the right va
   assert.ok(q.verdict.includes(`∂E/∂y = ${grad.toPrecision(4).replace('-', '−')}`), q.verdict);
   const y = core.evaluate(seed).y[0];
   assert.ok(q.formula.includes(`2·(${y.toPrecision(4)}−${seed.t[0].toPrecision(4)})`), `the substituted formula: ${q.formula}`);
-  assert.match(await page.locator('.practice-live').textContent(), /^Not quite: /, 'the verdict is announced');
+  assert.match(await page.locator('.practice-live').textContent(), /^✗ Not quite: /, 'the verdict is announced');
   assert.deepEqual(await score(page), { right: 0, hints: 0, missed: 1 });
 
   await press(page, 'Step backprop');

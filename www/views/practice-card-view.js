@@ -15,20 +15,19 @@ function leafKey(expr) {
   return symbol ? `${expr.kind}|${expr.function ?? expr.loss ?? ''}|${symbolText(symbol)}` : null;
 }
 
-const STATUS_WORDS = { right: 'Right', hint: 'Shown', missed: 'Not quite' };
-
 /** The sentence of a verdict on `formula`'s value. */
 export function verdictText(verdict, formula) {
   const symbol = quantityText(formula.lhs);
   const value = formatNumber(formula.value);
   switch (verdict.status) {
     case 'right':
-      return `Right: ${symbol} = ${value}.`;
+      return `✓ Right: ${symbol} = ${value}.`;
     case 'hint':
       return `Shown: ${symbol} = ${value} (counts as a hint).`;
     default: {
       const cause = verdict.mistake ? ` Likely mistake: ${verdict.mistake.explanation}.` : '';
-      return `Not quite: you typed ${formatNumber(verdict.answer)}; ${symbol} = ${value}.${cause}`;
+      const typed = String(verdict.answer).replace('-', '−');
+      return `✗ Not quite: you typed ${typed}; ${symbol} = ${value}, as the formula above works out.${cause}`;
     }
   }
 }
