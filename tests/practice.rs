@@ -441,5 +441,8 @@ fn each_mistake_code_is_its_place_in_the_list_the_page_reads() {
     let flat = practice(&evaluated(&State::seed())).flat();
     assert_eq!(flat[0], TOLERANCE);
     assert_eq!(flat[1], 10.0, "ten stages");
-    assert_eq!(flat[2], 4.0, "forward to hidden asks z and h of two neurons");
+    assert_eq!(
+        flat[2], 4.0,
+        "forward to hidden asks z and h of two neurons"
+    );
 }

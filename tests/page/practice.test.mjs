@@ -148,3 +148,62 @@ test('junk is refused without a verdict; a new exercise has one-decimal numbers;
   await press(page, 'Step backprop');
   assert.equal((await questions(page)).length, tape[0].formulas.length);
 }, { context: AXE_CONTEXT }));
+
+/** Types every value of every stage right, by keyboard, and returns how many there were. */
+async function practiseWholePass(page, stages) {
+  let count = 0;
+  for (const stage of stages) {
+    await stepByKeyboard(page);
+    for (const formula of stage.formulas) {
+      await page.keyboard.type(typed(formula.value));
+      await pressKey(page, 'Enter');
+      count += 1;
+    }
+    const statuses = (await questions(page)).map((q) => q.status);
+    assert.deepEqual(statuses, stage.formulas.map(() => 'right'), `${stage.id}: every value right`);
+  }
+  return count;
+}
+
+test('other networks, presets and conventions: a 2-3-2-1 tanh/ReLU network, and XOR with tanh over its samples', () => run(async (page) => {
+  const deep = core.reshape(seed, { widths: [2, 3, 2, 1], activations: ['tanh', 'relu', 'sigmoid'] });
+  await page.evaluate(() => { location.hash = 'preset=seed&arch=2-3-2-1&act=tanh,relu,sigmoid&loss=half&practice=on'; });
+  await page.waitForFunction(() => document.querySelector('[data-practice-switch]').checked);
+  await settle(page);
+  const deepTape = core.stages({ ...deep, loss_fn: 'half_squared' });
+  const count = await practiseWholePass(page, deepTape);
+  assert.deepEqual(await score(page), { right: count, hints: 0, missed: 0 });
+
+  await page.evaluate(() => { location.hash = 'preset=xor-tanh&practice=on'; });
+  await page.waitForFunction(() => document.querySelector('[data-practice-score]').dataset.right === '0');
+  await settle(page);
+  const xor = core.presets().find((preset) => preset.id === 'xor-tanh').state;
+  const xorCount = await practiseWholePass(page, core.stages(xor));
+  assert.deepEqual(await score(page), { right: xorCount, hints: 0, missed: 0 });
+}));
+
+test('links: the score and stage come back, old links stay as they were, a bad practice field is refused', () => run(async (page) => {
+  await page.evaluate(() => { location.hash = 'preset=seed&stage=4&practice=2,0,1'; });
+  await page.waitForFunction(() => document.querySelector('[data-practice-switch]').checked);
+  await settle(page);
+  assert.deepEqual(await score(page), { right: 2, hints: 0, missed: 1 });
+  assert.ok((await questions(page)).every((q) => q.status === 'seen' && !q.enabled), 'the linked stage counts as seen');
+  await press(page, 'Step backprop');
+  assert.ok((await questions(page)).every((q) => q.status === 'open'));
+  await press(page, 'Step back');
+  assert.ok((await questions(page)).every((q) => q.status === 'seen'), 'a stage left behind stays shown');
+  await press(page, 'Finish');
+  assert.equal(await page.locator('[data-hidden]').count(), 0, 'Finish shows everything');
+  assert.equal(await page.locator('.practice-question[data-status="open"]').count(), 0);
+
+  await page.evaluate(() => { location.hash = 'preset=seed&stage=3'; });
+  await page.waitForFunction(() => !document.querySelector('[data-practice-switch]').checked);
+  await settle(page);
+  assert.equal(await page.locator('.practice-panel').isVisible(), false);
+  assert.equal(await page.locator('.card .formula').first().isVisible(), true, 'an old link shows the card as before');
+
+  await page.evaluate(() => { location.hash = 'preset=seed&practice=maybe'; });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /practice must be “on” or the score as three whole numbers/);
+}));

@@ -62,7 +62,8 @@ export const questionKey = (stageIndex, formula) => `${stageIndex}:${formula}`;
 /**
  * The practice session over `engine` (its `practice(state)`). Controller:
  * - `on`, `setOn(on, snapshot)`; `follow(snapshot)` after every change of the pass (a new pass —
- *   a new tape — starts a new score, and the last pass's score is kept as `previous`);
+ *   a new tape — starts a new score, and the last pass's score is kept as `previous`; a stage
+ *   once left behind stays shown, even after Step back);
  * - `questions(snapshot)`: the pass's questions, `[stage][formula]`, and `tolerance`;
  * - `verdict(stageIndex, formula)`: `{ status: 'right' | 'hint' | 'missed', answer, mistake }`
  *   or undefined; `hidden(stageIndex, formula, snapshot)`: whether its value is still the
@@ -78,6 +79,7 @@ export function createPractice(engine) {
   let verdicts = new Map();
   let base = ZERO;
   let seenThrough = 0;
+  let furthest = 0;
   let previous = null;
 
   function count() {
@@ -98,6 +100,7 @@ export function createPractice(engine) {
     verdicts = new Map();
     base = ZERO;
     seenThrough = 0;
+    furthest = snapshot.stageIndex;
   }
 
   function questions(snapshot) {
@@ -128,14 +131,15 @@ export function createPractice(engine) {
     },
     follow(snapshot) {
       if (snapshot.stages !== tape) startPass(snapshot);
+      furthest = Math.max(furthest, snapshot.stageIndex);
       // Finish plays the rest of the pass: everything is shown.
       if (snapshot.change.kind === 'finish') seenThrough = snapshot.stageIndex;
     },
     questions,
     verdict: (stageIndex, formula) => verdicts.get(questionKey(stageIndex, formula)),
     hidden(stageIndex, formula, snapshot) {
-      if (!on || stageIndex <= seenThrough) return false;
-      if (stageIndex < snapshot.stageIndex) return false;
+      // Stages shown before (left behind, or seen before practice began) stay shown.
+      if (!on || stageIndex <= seenThrough || stageIndex < Math.max(furthest, snapshot.stageIndex)) return false;
       return !verdicts.has(questionKey(stageIndex, formula));
     },
     /** Checks `value` for formula `formula` of the current stage; returns its verdict. */

@@ -26,6 +26,8 @@ export function createPracticeView(container, actions) {
   return {
     update(practice) {
       toggle.checked = practice.on;
+      // The gradient check lists every gradient: it waits until practice mode is off.
+      document.body.classList.toggle('is-practising', practice.on);
       score.hidden = !practice.on;
       exercise.hidden = !practice.on;
       if (!practice.on) return;
