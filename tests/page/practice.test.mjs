@@ -207,3 +207,21 @@ test('links: the score and stage come back, old links stay as they were, a bad p
   await alert.waitFor();
   assert.match(await alert.textContent(), /practice must be “on” or the score as three whole numbers/);
 }));
+
+test('Mazur\'s example: ∂E/∂h₁ worked out with the already-updated output weights is named as his bug', () => run(async (page) => {
+  await page.evaluate(() => { location.hash = 'preset=mazur&practice=on'; });
+  await page.waitForFunction(() => document.querySelector('[data-practice-switch]').checked);
+  await settle(page);
+  const mazur = core.presets().find((preset) => preset.id === 'mazur').state;
+  const mazurTape = core.stages(mazur);
+  const gradH = mazurTape.findIndex((stage) => stage.id === 'grad_h1') + 1;
+  while (await currentStage(page) < gradH) await press(page, 'Step backprop');
+  const { grad, next } = core.evaluate(mazur);
+  const stale = grad.z2.reduce((sum, delta, j) => sum + delta * next.w2[0][j], 0);
+  await page.getByRole('textbox', { name: '∂E/∂h₁', exact: true }).fill(typed(stale));
+  await pressKey(page, 'Enter');
+  const [q] = await questions(page);
+  assert.equal(q.status, 'missed');
+  assert.match(q.verdict, /already-updated output weights W⁽²⁾: every gradient of a pass uses the weights from before the update/);
+  assert.ok(q.verdict.includes(mazurTape[gradH - 1].formulas[0].value.toPrecision(4).replace('-', '−')), q.verdict);
+}));

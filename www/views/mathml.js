@@ -115,6 +115,14 @@ function render(expr, numeric, leading = true, pending) {
   }
 }
 
+/** Every leaf of `expr` (a quantity with a value; constants are not leaves). */
+function leavesOf(expr) {
+  if (expr.kind === 'number') return [];
+  if (LEAVES.has(expr.kind)) return [expr];
+  const children = expr.terms ?? expr.factors ?? [expr.left, expr.right, expr.arg, expr.num, expr.den].filter(Boolean);
+  return children.flatMap(leavesOf);
+}
+
 function math(...children) {
   const element = node('math', [row(...children)]);
   element.setAttribute('displaystyle', 'true');
@@ -129,7 +137,8 @@ function math(...children) {
  */
 export function formulaParts(formula, { question = false, pending = null } = {}) {
   const parts = [math(render(formula.lhs, false), mo(RELATIONS[formula.relation]), render(formula.rhs, false))];
-  if (!LEAVES.has(formula.rhs.kind)) parts.push(math(mo('='), render(formula.rhs, true, true, pending)));
+  const numbersLeft = !pending || leavesOf(formula.rhs).some((leaf) => !pending(leaf));
+  if (!LEAVES.has(formula.rhs.kind) && numbersLeft) parts.push(math(mo('='), render(formula.rhs, true, true, pending)));
   if (question) return parts;
   parts.push(math(mo('='), numberNode(formula.value, true)));
   if (formula.delta !== undefined) {

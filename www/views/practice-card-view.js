@@ -45,11 +45,17 @@ export function createPracticeCardView(container, actions) {
   let built = null;
   let items = [];
 
+  /** Focuses `element`, scrolling only as far as needed to show it (the picture stays in view). */
+  function focus(element) {
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: 'nearest' });
+  }
+
   function focusNext(after) {
     // The field just answered is disabled at the next redraw: it never takes the focus back.
     const order = [...items.slice(after + 1), ...items.slice(0, after)];
     const open = order.find((item) => !item.input.disabled);
-    (open ? open.input : actions.next).focus();
+    focus(open ? open.input : actions.next);
   }
 
   function check(item) {
@@ -133,7 +139,8 @@ export function createPracticeCardView(container, actions) {
       setText(intro, `Your turn: work out each value of this stage and press Enter. An answer is right within `
         + `3 significant digits (a relative error of at most ${powerOfTen(Math.round(Math.log10(tolerance)))}); type 4 to be safe.`);
       render(snapshot, practice);
-      if (rebuilt && snapshot.change.kind === 'step') items.find((item) => !item.input.disabled)?.input.focus();
+      const first = items.find((item) => !item.input.disabled);
+      if (rebuilt && first && snapshot.change.kind === 'step') focus(first.input);
     },
   };
 }
