@@ -16,10 +16,8 @@ import { createNoticeView } from './views/notice-view.js';
 import { createOptionsView } from './views/options-view.js';
 import { linkParams } from './views/param-link.js';
 import { createPass } from './model/pass.js';
-import { createPractice, practiceStatus } from './model/practice.js';
-import { createPracticeCardView } from './views/practice-card-view.js';
-import { practiceReveal } from './model/practice-reveal.js';
-import { createPracticeView } from './views/practice-view.js';
+import { createPractice } from './model/practice.js';
+import { createPracticeMode } from './views/practice-mode.js';
 import { createPresetView } from './views/preset-view.js';
 import { createSamplesView } from './views/samples-view.js';
 import { createSaturationNote } from './views/saturation.js';
@@ -63,7 +61,7 @@ async function boot() {
   const history = createHistory();
   const practice = createPractice(engine);
   const session = createSession({
-    encode: (snapshot) => snapshotLink(snapshot, practice.on ? practice.score() : null),
+    encode: (snapshot) => snapshotLink(snapshot, practice.linkScore()),
     onPasted: (text) => openLink(text),
   });
   const pass = createPass(engine, presets[0], (snapshot) => {
@@ -72,13 +70,9 @@ async function boot() {
     requestFrame();
   });
   history.follow(pass.snapshot());
-  const openPractice = (setup) => {
-    if (setup.practice) practice.open(setup.practice, setup.stageIndex, pass.snapshot());
-    else if (practice.on) practice.setOn(false, pass.snapshot());
-  };
   if (start.setup) {
     pass.open(start.setup, { kind: 'open', source: SOURCES[start.source] });
-    openPractice(start.setup);
+    practice.openLink(start.setup, pass.snapshot());
   }
   const undo = createUndo(pass.snapshot());
 
@@ -103,15 +97,7 @@ async function boot() {
       return;
     }
     notice.hide();
-    if (!commands.open(setup, SOURCES.link)) practiceChanged(() => openPractice(setup));
-  }
-
-  let practiceVersion = 0;
-  function practiceChanged(change = () => {}) {
-    change();
-    practiceVersion += 1;
-    session.follow(pass.snapshot());
-    requestFrame();
+    if (!commands.open(setup, SOURCES.link)) practiceMode.changed(() => practice.openLink(setup, pass.snapshot()));
   }
 
   const toolbar = createToolbarView(document.querySelector('.toolbar'), commands);
@@ -131,15 +117,9 @@ async function boot() {
   const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));
-  const practiceCard = createPracticeCardView(byId('card'), {
-    answer: (formula, value) => practice.answer(pass.snapshot(), formula, value),
-    showMe: (formula) => practice.showMe(pass.snapshot(), formula),
-    changed: () => practiceChanged(),
-    next: document.querySelector('.toolbar [data-action="step"]'),
-  });
-  const practiceBar = createPracticeView(byId('practice-bar'), {
-    toggle: (on) => practiceChanged(() => practice.setOn(on, pass.snapshot())),
-    newExercise: () => commands.exercise(crypto.getRandomValues(new Uint32Array(1))[0]),
+  const practiceMode = createPracticeMode(practice, {
+    card: byId('card'), bar: byId('practice-bar'), step: document.querySelector('.toolbar [data-action="step"]'),
+    pass, session, requestFrame, exercise: commands.exercise,
   });
   const stageList = createStageListView(byId('stage-list'));
   const arch = createArchView(byId('arch'), {
@@ -166,22 +146,19 @@ async function boot() {
 
   function drawSnapshot(snapshot) {
     const rebuilt = snapshot.network !== drawn?.network;
-    practice.follow(snapshot);
-    const { drawn: shown, revealed } = practiceReveal(snapshot, practice);
+    const { drawn: shown, revealed } = practiceMode.reveal(snapshot);
     network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn);
     valuesTable.update(shown, revealed);
     saturation.update(shown);
     controls.update(shown, revealed);
     card.update(revealed.stage, snapshot.network.stageCount);
-    if (practice.on) practiceCard.update(snapshot, practice, practice.questions(snapshot).tolerance);
-    else practiceCard.update(snapshot, practice, null);
-    practiceBar.update(practice);
+    practiceMode.update(snapshot);
     stageList.update(snapshot.network, snapshot.stageIndex);
     if (rebuilt) links.refresh();
     toolbar.update(snapshot);
     presetView.update(snapshot);
     if (snapshot === drawn) return;
-    const message = practiceStatus(snapshot, practice) ?? statusMessage(snapshot, revealed.stage);
+    const message = practiceMode.status(snapshot) ?? statusMessage(snapshot, revealed.stage);
     if (message !== null) say(message);
   }
 
@@ -189,9 +166,9 @@ async function boot() {
     frameRequested = false;
     trainer.tick();
     const snapshot = pass.snapshot();
-    if (snapshot !== drawn || practiceVersion !== drawnPractice) drawSnapshot(snapshot);
+    if (snapshot !== drawn || practiceMode.version !== drawnPractice) drawSnapshot(snapshot);
     drawn = snapshot;
-    drawnPractice = practiceVersion;
+    drawnPractice = practiceMode.version;
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     arch.update(snapshot);

@@ -69,8 +69,7 @@ export const questionKey = (stageIndex, formula) => `${stageIndex}:${formula}`;
  *   or undefined; `hidden(stageIndex, formula, snapshot)`: whether its value is still the
  *   learner's to find;
  * - `answer(snapshot, formula, value)`, `showMe(snapshot, formula)` for the current stage;
- * - `score()`, `previous`, and `open(score, stageIndex)` for a link's score (the stages up to
- *   `stageIndex` count as seen).
+ * - `score()`, `previous`, `linkScore()` and `openLink(setup, snapshot)` for the link.
  */
 export function createPractice(engine) {
   let on = false;
@@ -155,11 +154,18 @@ export function createPractice(engine) {
     /** Reveals formula `formula` of the current stage, counted as a hint. */
     showMe: (snapshot, formula) => record(snapshot, formula, { status: 'hint', answer: null, mistake: null }),
     score: count,
-    open(score, stageIndex, snapshot) {
-      on = true;
+    /** The score for the link, or null when practice mode is off. */
+    linkScore: () => (on ? count() : null),
+    /**
+     * Follows a setup opened from a link (`{ practice, stageIndex }`, see link.js) at `snapshot`:
+     * practice mode on with the link's score, the stages up to its stage counted as seen; or off
+     * for a link without practice.
+     */
+    openLink({ practice: score, stageIndex }, snapshot) {
+      on = score !== null && score !== undefined;
       startPass(snapshot);
       previous = null;
-      base = score;
+      if (on) base = score;
       seenThrough = stageIndex;
     },
   };

@@ -16,7 +16,7 @@ function leafKey(expr) {
 }
 
 /** The sentence of a verdict on `formula`'s value. */
-export function verdictText(verdict, formula) {
+function verdictText(verdict, formula) {
   const symbol = quantityText(formula.lhs);
   const value = formatNumber(formula.value);
   switch (verdict.status) {
@@ -35,7 +35,8 @@ export function verdictText(verdict, formula) {
 /**
  * Builds the questions panel into `container`. `actions`: `answer(formula, value)` and
  * `showMe(formula)` (each returns the verdict), `next` (the element focus goes to once every
- * value is found: the Step backprop button). Controller: `update(snapshot, practice)`.
+ * value is found: the Step backprop button), `changed()` after a verdict. Controller:
+ * `update(snapshot, practice)`.
  */
 export function createPracticeCardView(container, actions) {
   const panel = htmlElement('div', { class: 'practice-panel', hidden: '' }, container);
@@ -121,7 +122,7 @@ export function createPracticeCardView(container, actions) {
   }
 
   return {
-    update(snapshot, practice, tolerance) {
+    update(snapshot, practice) {
       const stage = snapshot.stageIndex === 0 ? null : snapshot.stages[snapshot.stageIndex - 1];
       panel.hidden = !practice.on || stage === null;
       container.classList.toggle('is-practising', !panel.hidden);
@@ -136,6 +137,7 @@ export function createPracticeCardView(container, actions) {
         built = { stages: snapshot.stages, key };
         setText(live, '');
       }
+      const { tolerance } = practice.questions(snapshot);
       setText(intro, `Your turn: work out each value of this stage and press Enter. An answer is right within `
         + `3 significant digits (a relative error of at most ${powerOfTen(Math.round(Math.log10(tolerance)))}); type 4 to be safe.`);
       render(snapshot, practice);
