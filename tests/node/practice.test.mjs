@@ -63,6 +63,15 @@ test('each mistake is worded with the symbols of its formula', () => {
   assert.match(mistakeText('slope_from_z', formula, tanh), /^tanh′ taken from z/);
   assert.match(mistakeText('step_direction', formula, { ...snapshot, state: { ...SEED, update: 'ascent' } }), /set to add/);
   for (const kind of kinds) assert.ok(mistakeText(kind, formula, snapshot).length > 20, kind);
+  // z⁽¹⁾₁ sums x₂·w⁽¹⁾₂₁: the swap reads w⁽¹⁾₁₂ there (the example).
+  const z1 = seedTape[0].formulas[0];
+  assert.equal(z1.kind, 'pre_activation');
+  assert.match(mistakeText('swapped_index', z1, snapshot), /^swapped weight indices: w⁽¹⁾₁₂ in place of w⁽¹⁾₂₁ /);
+  const mazur = { ...SEED, w2: [[0.4, 0.5], [0.45, 0.55]], b2: [0.6, 0.6], t: [0.01, 0.99] };
+  const mazurTape = wasm.stages(mazur);
+  const gradH = mazurTape.find((stage) => stage.id === 'grad_h1').formulas[0];
+  const mazurSnapshot = { ...snapshot, network: createNetwork(wasm.describe(mazur)) };
+  assert.match(mistakeText('swapped_index', gradH, mazurSnapshot), /^swapped weight indices: w⁽²⁾₂₁ in place of w⁽²⁾₁₂ /);
 });
 
 test('the score counts right, hints and missed per pass; a new pass keeps the last one as previous', () => {

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AXE_CONTEXT, assertNoSeriousViolations, core, pageHarness } from './harness.mjs';
+import { AXE_CONTEXT, PHONE, assertNoSeriousViolations, core, pageHarness } from './harness.mjs';
 import { currentStage, press, pressKey, readEdgeGrads, readNeurons, readParams, settle, settledLink } from './learner.mjs';
 
 const run = pageHarness();
@@ -64,6 +64,9 @@ test('a whole seed pass typed right, by keyboard alone: every value marked right
     }
     if (tape[stage - 1].id === 'grad_w2') {
       assert.deepEqual(Object.values(await readEdgeGrads(page)).filter((g) => g !== null), [], 'no gradient shown yet');
+    }
+    if (tape[stage - 1].id === 'update') {
+      assert.equal((await readParams(page))['w2.0.0'], seed.w2[0][0], 'the sliders keep the old weights until the update is found');
     }
     for (const [f, formula] of formulas.entries()) {
       assert.equal(await focusedLabel(page), asked[f].label, `focus is on the field for ${asked[f].label}`);
@@ -225,3 +228,13 @@ test('Mazur\'s example: ∂E/∂h₁ worked out with the already-updated output 
   assert.match(q.verdict, /already-updated output weights W⁽²⁾: every gradient of a pass uses the weights from before the update/);
   assert.ok(q.verdict.includes(mazurTape[gradH - 1].formulas[0].value.toPrecision(4).replace('-', '−')), q.verdict);
 }));
+
+test('axe-core at a phone\'s size: questions, a verdict, a hint and the score', () => run(async (page) => {
+  await switchOn(page);
+  while (await currentStage(page) < stageOf('delta_2')) await press(page, 'Step backprop');
+  await page.getByRole('textbox', { name: 'σ′(z⁽²⁾)', exact: true }).fill('0.1');
+  await pressKey(page, 'Enter');
+  await page.getByRole('button', { name: 'Show me ∂E/∂z⁽²⁾', exact: true }).click();
+  await settle(page);
+  await assertNoSeriousViolations(page, 'practice mode on a phone');
+}, { context: AXE_CONTEXT, viewport: PHONE }));

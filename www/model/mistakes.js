@@ -30,7 +30,33 @@ function swappedIndex(formula, network) {
       ? `swapped weight indices: the step used ∂E/∂${swapped} instead of ∂E/∂${right}`
       : `swapped weight indices: that is ∂E/∂${swapped}, not ∂E/∂${right}`;
   }
-  return 'swapped weight indices: wⱼᵢ in place of wᵢⱼ (wᵢⱼ joins neuron i of the layer below to neuron j of the layer above)';
+  const rule = '(wᵢⱼ joins neuron i of the layer below to neuron j of the layer above)';
+  const pair = swappedPair(formula, network);
+  return pair ? `swapped weight indices: ${pair.swapped} in place of ${pair.right} ${rule}`
+    : `swapped weight indices: wⱼᵢ in place of wᵢⱼ ${rule}`;
+}
+
+/**
+ * For a neuron's sum (z, through the weights into it) or its ∂E/∂h (through the weights out of
+ * it), the first weight it uses whose swapped twin exists: `{ right, swapped }` as symbols.
+ */
+function swappedPair(formula, network) {
+  const node = formula.target.match(/^(?:h(\d+)|y)\.(\d+)$/);
+  if (!node) return null;
+  const layer = node[1] === undefined ? network.depth : Number(node[1]);
+  const index = Number(node[2]);
+  const into = formula.kind === 'pre_activation';
+  const weights = into ? layer : layer + 1;
+  const name = (from, to) => `w${weights}.${from}.${to}`;
+  const symbol = (param) => symbolText(network.param(param).symbol);
+  for (let other = 0; other < 8; other += 1) {
+    const right = into ? name(other, index) : name(index, other);
+    const swapped = into ? name(index, other) : name(other, index);
+    if (other !== index && network.hasParam(right) && network.hasParam(swapped)) {
+      return { right: symbol(right), swapped: symbol(swapped) };
+    }
+  }
+  return null;
 }
 
 function updatedWeights(formula, network) {
