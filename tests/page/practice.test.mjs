@@ -168,7 +168,7 @@ async function practiseWholePass(page, stages) {
   return count;
 }
 
-test('other networks, presets and conventions: a 2-3-2-1 tanh/ReLU network, and XOR with tanh over its samples', () => run(async (page) => {
+test('other networks, presets and conventions: a 2-3-2-1 tanh/ReLU network, XOR with tanh, XOR with cross-entropy per sample', () => run(async (page) => {
   const deep = core.reshape(seed, { widths: [2, 3, 2, 1], activations: ['tanh', 'relu', 'sigmoid'] });
   await page.evaluate(() => { location.hash = 'preset=seed&arch=2-3-2-1&act=tanh,relu,sigmoid&loss=half&practice=on'; });
   await page.waitForFunction(() => document.querySelector('[data-practice-switch]').checked);
@@ -183,6 +183,13 @@ test('other networks, presets and conventions: a 2-3-2-1 tanh/ReLU network, and 
   const xor = core.presets().find((preset) => preset.id === 'xor-tanh').state;
   const xorCount = await practiseWholePass(page, core.stages(xor));
   assert.deepEqual(await score(page), { right: xorCount, hints: 0, missed: 0 });
+
+  await page.evaluate(() => { location.hash = 'preset=xor&loss=ce&mode=each&practice=on'; });
+  await page.waitForFunction(() => document.querySelector('[data-practice-score]').dataset.right === '0');
+  await settle(page);
+  const perSample = { ...core.presets().find((preset) => preset.id === 'xor').state, loss_fn: 'cross_entropy', mode: 'per_sample' };
+  const ceCount = await practiseWholePass(page, core.stages(perSample));
+  assert.deepEqual(await score(page), { right: ceCount, hints: 0, missed: 0 }, 'cross-entropy, one sample at a time');
 }));
 
 test('links: the score and stage come back, old links stay as they were, a bad practice field is refused', () => run(async (page) => {
