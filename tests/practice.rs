@@ -345,6 +345,43 @@ proptest! {
             } else {
                 prop_assert!(offered(&question(&pass, Step::GradW(l), 0), MistakeKind::SwappedIndex).is_none());
             }
+            // ∂E/∂h⁽ˡ⁾₁ with w⁽ˡ⁺¹⁾ⱼ₁ for w⁽ˡ⁺¹⁾₁ⱼ, where all of those exist.
+            if arch.width(depth) <= arch.width(l) {
+                let swapped: f64 = (0..arch.width(depth))
+                    .map(|j| d_z[depth][j] * state.params[idx(depth, j, 0)])
+                    .sum();
+                if let Some(v) = offered(&question(&pass, Step::GradH(l), 0), MistakeKind::SwappedIndex) {
+                    assert_close(v, swapped, "∂E/∂h swapped");
+                }
+            }
+        }
+        // z⁽¹⁾₁ with w⁽¹⁾₁ᵢ for every w⁽¹⁾ᵢ₁, where all of those exist.
+        if arch.width(0) <= arch.width(1) {
+            let x = &state.example.x;
+            let bias = state.params[arch.index(ParamId::Bias { layer: 1, to: 0 })];
+            let swapped = bias + (0..arch.width(0)).map(|i| x[i] * state.params[idx(1, 0, i)]).sum::<f64>();
+            if let Some(v) = offered(&question(&pass, Step::Forward(1), 0), MistakeKind::SwappedIndex) {
+                assert_close(v, swapped, "z swapped");
+            }
+        } else {
+            prop_assert!(offered(&question(&pass, Step::Forward(1), 0), MistakeKind::SwappedIndex).is_none());
+        }
+        // Every question offers the sign error unless the value is 0; the update of w⁽¹⁾₁₁ a
+        // step the wrong way, from the gradient the update uses.
+        for q in practice(&pass).stages.iter().flatten() {
+            match offered(q, MistakeKind::Sign) {
+                Some(v) => assert_close(v, -q.value, "sign"),
+                None => prop_assert_eq!(q.value, 0.0),
+            }
+        }
+        let (grads, _) = pass.update_grads();
+        let rate = match state.direction {
+            Direction::Descent => -state.lr,
+            Direction::Ascent => state.lr,
+        };
+        let q = question(&pass, Step::Update, 0);
+        if let Some(v) = offered(&q, MistakeKind::StepDirection) {
+            assert_close(v, state.params[0] - rate * grads[0], "step direction");
         }
     }
 }
