@@ -83,6 +83,19 @@ test('a whole seed pass typed right, by keyboard alone: every value marked right
   assert.deepEqual(await score(page), { right: total, hints: 0, missed: 0 });
   assert.match(await page.locator('[data-practice-score]').textContent(), new RegExp(`^This pass: ${total} right, 0 with hints, 0 missed`));
   assert.equal((await readParams(page))['w2.0.0'], core.evaluate(seed).next.w2[0][0], 'the update shows once found');
+
+  // Then the next pass: one value typed negated.
+  await stepByKeyboard(page);
+  const next = core.evaluate(seed).next;
+  const z = core.evaluate(next).z1[0];
+  await page.keyboard.type(typed(-z));
+  await pressKey(page, 'Enter');
+  const [q] = await questions(page);
+  assert.equal(q.status, 'missed');
+  assert.match(q.verdict, /Likely mistake: a sign error/);
+  assert.ok(q.verdict.includes(`z⁽¹⁾₁ = ${z.toPrecision(4)}`), `the correct value is shown: ${q.verdict}`);
+  assert.deepEqual(await score(page), { right: 0, hints: 0, missed: 1 });
+  assert.match(await page.locator('[data-practice-score]').textContent(), new RegExp(`last pass: ${total} right, 0 with hints, 0 missed$`));
 }));
 
 test('a negated value is marked wrong with the sign error named and the right value and formula shown; Show me is a hint', () => run(async (page) => {
