@@ -138,8 +138,11 @@ export function createPracticeCardView(container, actions) {
         setText(live, '');
       }
       const { tolerance } = practice.questions(snapshot);
+      const step = stage.phase === 'update'
+        ? ' A small step can vanish in the fourth digit: work out the change η·∂E/∂p first.' : '';
       setText(intro, `Your turn: work out each value of this stage and press Enter. An answer is right within `
-        + `3 significant digits (a relative error of at most ${powerOfTen(Math.round(Math.log10(tolerance)))}); type 4 to be safe.`);
+        + `3 significant digits (a relative error of at most ${powerOfTen(Math.round(Math.log10(tolerance)))}); `
+        + `type 4 to be safe.${step}`);
       render(snapshot, practice);
       const first = items.find((item) => !item.input.disabled);
       if (rebuilt && first && snapshot.change.kind === 'step') focus(first.input);
