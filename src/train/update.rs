@@ -5,8 +5,9 @@ use crate::error::Error;
 use crate::evaluate::pass;
 use crate::network::backward::Sink;
 use crate::network::workspace::Workspace;
-use crate::state::{Mode, State};
+use crate::state::{Mode, State, UpdateOrder};
 use crate::train::objective::{objective_into, objective_loss, objective_loss_into};
+use crate::train::order::output_first;
 pub use crate::train::rule::{apply, apply_in_place, apply_into, signed_rate};
 
 /// What a training run did.
@@ -112,7 +113,18 @@ fn step(ws: &mut Workspace, state: &State, params: &[f64]) -> Option<f64> {
     let per_sample = state.mode == Mode::PerSample && !state.samples.is_empty();
     let (arch, loss_fn) = (&state.arch, state.loss_fn);
     let mut next = std::mem::take(&mut ws.next);
-    let loss = if per_sample {
+    let loss = if state.update_order == UpdateOrder::OutputFirst {
+        if per_sample {
+            next.copy_from_slice(params);
+            for e in &state.samples {
+                let update = output_first(state, &next, std::slice::from_ref(e));
+                next.copy_from_slice(&update.next);
+            }
+        } else {
+            next.copy_from_slice(&output_first(state, params, state.examples()).next);
+        }
+        Some(objective_loss_into(ws, state, params))
+    } else if per_sample {
         next.copy_from_slice(params);
         let mut finite = true;
         for e in &state.samples {
