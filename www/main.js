@@ -10,7 +10,7 @@ import { createControlsView } from './views/controls-view.js';
 import { loadEngine } from './core/engine.js';
 import { createHistory } from './model/history.js';
 import { bindKeyboard } from './views/keyboard.js';
-import { decodeLink, snapshotLink } from './model/link.js';
+import { decodeLink, snapshotLink, tourLink } from './model/link.js';
 import { createNetworkView } from './views/network-view.js';
 import { createNoticeView } from './views/notice-view.js';
 import { createOptionsView } from './views/options-view.js';
@@ -26,6 +26,9 @@ import { createStageListView } from './views/stage-list-view.js';
 import { statusMessage, trainingMessage } from './model/status.js';
 import { createToolbarView } from './views/toolbar-view.js';
 import { createTools } from './tools/tools.js';
+import { decodeTourStart } from './model/tour.js';
+import { createTourView } from './views/tour-view.js';
+import { TOURS } from './tours/index.js';
 import { createTrainer } from './model/trainer.js';
 import { createUndo, endGesturesOn } from './model/undo.js';
 import { createUndoView } from './views/undo-view.js';
@@ -34,7 +37,7 @@ import { createValuesTableView } from './views/values-table-view.js';
 const narrowScreen = window.matchMedia('(max-width: 700px)');
 const orientationFor = (query) => (query.matches ? 'tall' : 'wide');
 const byId = (id) => document.getElementById(id);
-const SOURCES = { link: 'the link', session: 'your last session' };
+const SOURCES = { link: 'the link', session: 'your last session', tour: 'a walk-through step' };
 
 async function boot() {
   const statusLine = byId('status');
@@ -54,10 +57,12 @@ async function boot() {
   };
   const notice = createNoticeView(byId('notice'));
   const presets = engine.presets();
-  const decode = (text) => decodeLink(text, presets, engine);
+  const decode = (text) => decodeTourStart(text, TOURS, engine, presets) ?? decodeLink(text, presets, engine);
   const start = startingPoint(decode);
   const history = createHistory();
-  const session = createSession({ encode: snapshotLink, onPasted: (text) => openLink(text) });
+  let tour = null;
+  const encode = (snapshot) => (tour?.link() ? tourLink(tour.link()) : snapshotLink(snapshot));
+  const session = createSession({ encode, onPasted: (text) => openLink(text) });
   const pass = createPass(engine, presets[0], (snapshot) => {
     history.follow(snapshot);
     session.follow(snapshot);
@@ -89,8 +94,20 @@ async function boot() {
     }
     notice.hide();
     commands.open(setup, SOURCES.link);
+    if (setup.tour) tour.show(setup.tour.id, setup.tour.index, { openSetup: false });
+    else if (tour.link()) tour.close();
   }
 
+  tour = createTourView(byId('tour'), {
+    engine,
+    presets,
+    tours: TOURS,
+    open: (setup) => commands.open(setup, SOURCES.tour),
+    moved: () => {
+      session.follow(pass.snapshot());
+      requestFrame();
+    },
+  });
   const toolbar = createToolbarView(document.querySelector('.toolbar'), commands);
   const undoView = createUndoView(byId('session-bar'), commands);
   const presetView = createPresetView(
@@ -143,6 +160,7 @@ async function boot() {
     if (rebuilt) links.refresh();
     toolbar.update(snapshot);
     presetView.update(snapshot);
+    tour.update(snapshot);
     const message = statusMessage(snapshot, revealed.stage);
     if (message !== null) say(message);
   }
@@ -164,6 +182,7 @@ async function boot() {
   narrowScreen.addEventListener('change', (query) => network.setOrientation(orientationFor(query)));
   bindKeyboard(document, { step: commands.step, stepBack: commands.back, undo: commands.undo, redo: commands.redo });
   endGesturesOn(document, undo);
+  if (start.setup?.tour) tour.show(start.setup.tour.id, start.setup.tour.index, { openSetup: false });
   frame();
   reportStart(start, { notice, say });
   session.follow(pass.snapshot());
