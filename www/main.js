@@ -12,6 +12,8 @@ import { createHistory } from './model/history.js';
 import { bindKeyboard } from './views/keyboard.js';
 import { decodeLink, snapshotLink, tourLink } from './model/link.js';
 import { createNetworkView } from './views/network-view.js';
+import { createNeuronGraphView } from './views/neuron-graph-view.js';
+import { bindNeuronOpeners } from './views/neuron-openers.js';
 import { createNoticeView } from './views/notice-view.js';
 import { createOptionsView } from './views/options-view.js';
 import { linkParams } from './views/param-link.js';
@@ -122,6 +124,8 @@ async function boot() {
   });
   const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
   const network = createNetworkView(byId('network'), orientationFor(narrowScreen));
+  const neuronGraph = createNeuronGraphView(byId('neuron-graph'), engine);
+  const neuronOpeners = bindNeuronOpeners(byId('network'), neuronGraph.open);
   const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));
@@ -158,6 +162,8 @@ async function boot() {
     card.update(revealed.stage, snapshot.network.stageCount);
     stageList.update(snapshot.network, snapshot.stageIndex);
     if (rebuilt) links.refresh();
+    if (rebuilt) neuronOpeners.refresh(snapshot.network);
+    neuronGraph.update(snapshot);
     toolbar.update(snapshot);
     presetView.update(snapshot);
     tour.update(snapshot);

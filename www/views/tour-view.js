@@ -30,7 +30,7 @@ export function createTourView(container, { engine, presets, tours, open, moved 
   const buttons = htmlElement('div', { class: 'tour-buttons' }, panel);
   const back = htmlElement('button', { type: 'button', class: 'button', 'data-tour-action': 'back' }, buttons, 'Back');
   const next = htmlElement('button', { type: 'button', class: 'button button--primary', 'data-tour-action': 'next' }, buttons, 'Next');
-  const close = htmlElement('button', { type: 'button', class: 'button', 'data-tour-action': 'close' }, buttons, 'Close walk-through');
+  const closeButton = htmlElement('button', { type: 'button', class: 'button', 'data-tour-action': 'close' }, buttons, 'Close walk-through');
 
   const progress = createProgress();
   let current = null; // { tour, index, text }
@@ -93,7 +93,7 @@ export function createTourView(container, { engine, presets, tours, open, moved 
       show(current.tour.id, current.index + 1, { focus: true });
     }
   });
-  close.addEventListener('click', () => {
+  closeButton.addEventListener('click', () => {
     close();
     picker.focus();
   });
