@@ -44,7 +44,7 @@ export function setupAt(engine, presets, setup) {
   if (setup.arch) state = { ...engine.reshape(state, setup.arch) };
   if (setup.init !== undefined && setup.init !== null) state = { ...engine.reinitialize(state, setup.init) };
   state = { ...state, ...(setup.set ?? {}) };
-  if (setup.train) state = { ...engine.train(state, setup.train) };
+  if (setup.train) state = { ...engine.trainRun(state, setup.train).state };
   state = { ...state, ...(setup.then ?? {}) };
   const valid = engine.validateState(state);
   const network = engine.network(valid);

@@ -35,6 +35,7 @@ export function createTourView(container, { engine, presets, tours, open, moved 
   const progress = createProgress();
   let current = null; // { tour, index, text }
   let opened = null; // the snapshot the step opened at
+  let done = false; // once its task is done, a step stays done
   let looked = [];
 
   function show(tourId, index, { openSetup = true, focus = false } = {}) {
@@ -45,6 +46,7 @@ export function createTourView(container, { engine, presets, tours, open, moved 
     if (openSetup) open(setupAt(engine, presets, step.setup));
     current = { tour, index, text: stepText(engine, presets, step) };
     opened = null;
+    done = false;
     picker.value = tour.id;
     panel.hidden = false;
     container.classList.add('is-open');
@@ -115,7 +117,7 @@ export function createTourView(container, { engine, presets, tours, open, moved 
       looked = (step.look ?? []).flatMap((selector) => [...document.querySelectorAll(selector)]);
       for (const element of looked) element.classList.add(LOOK_CLASS);
       if (!step.task) return;
-      const done = taskDone(step.task, snapshot, progress);
+      done = done || taskDone(step.task, snapshot, progress);
       setAttribute(task, 'data-done', String(done));
       setText(taskMark, done ? '✓ Done:' : 'To do:');
     },
