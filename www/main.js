@@ -124,8 +124,9 @@ async function boot() {
   });
   const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
   const network = createNetworkView(byId('network'), orientationFor(narrowScreen));
-  const neuronGraph = createNeuronGraphView(byId('neuron-graph'), engine);
-  const neuronOpeners = bindNeuronOpeners(byId('network'), neuronGraph.open);
+  const graphPicker = document.querySelector('[data-graph-picker]');
+  const neuronGraph = createNeuronGraphView(byId('neuron-graph'), engine, (nodeId) => neuronOpeners.show(nodeId));
+  const neuronOpeners = bindNeuronOpeners(byId('network'), graphPicker, neuronGraph.open);
   const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));

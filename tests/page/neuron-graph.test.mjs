@@ -97,17 +97,19 @@ test('clicking h₁ opens its graph; each value and gradient is the core’s onc
   });
 });
 
-test('keyboard only: Tab to a neuron, Enter opens its graph, Esc closes it and returns the focus', async () => {
+test('keyboard only: Tab to the Zoom into menu, choose y, step with the arrows, Esc closes', async () => {
   await run(async (page) => {
-    const focusedNode = () => page.evaluate(() => document.activeElement?.dataset?.node ?? null);
-    for (let presses = 0; presses < 60 && await focusedNode() !== 'y.0'; presses += 1) await page.keyboard.press('Tab');
-    assert.equal(await focusedNode(), 'y.0', 'the output neuron is in the tab order');
-    await pressKey(page, 'Enter');
+    const focusedPicker = () => page.evaluate(() => document.activeElement?.matches('[data-graph-picker]'));
+    for (let presses = 0; presses < 60 && !await focusedPicker(); presses += 1) await page.keyboard.press('Tab');
+    assert.equal(await focusedPicker(), true, 'the Zoom into menu is in the tab order');
+    for (let k = 0; k < 3; k += 1) await pressKey(page, 'ArrowDown');
     assert.equal(await page.locator('#neuron-graph').isVisible(), true);
     assert.match(await page.locator('[data-graph-title]').textContent(), /y zoomed in/);
     const graph = await readGraph(page);
     assert.deepEqual(Object.keys(graph).sort(), ['b2.0', 'h1.0', 'h1.1', 'product.0', 'product.1', 'sum', 'w2.0.0', 'w2.1.0', 'y.0', 'z'].sort());
-    // The arrow keys still step the pass while the graph is open.
+    // Tab into the graph: its close button; the arrow keys still step the pass from there.
+    await pressKey(page, 'Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close graph');
     await pressKey(page, 'ArrowRight');
     await pressKey(page, 'ArrowRight');
     const evaluation = core.evaluate(SEED);
@@ -115,7 +117,8 @@ test('keyboard only: Tab to a neuron, Enter opens its graph, Esc closes it and r
     assert.equal((await readGraph(page))['h1.1'].value, evaluation.h1[1]);
     await pressKey(page, 'Escape');
     assert.equal(await page.locator('#neuron-graph').isVisible(), false);
-    assert.equal(await focusedNode(), 'y.0', 'the focus returns to the neuron');
+    assert.equal(await focusedPicker(), true, 'the focus returns to the menu');
+    assert.equal(await page.inputValue('[data-graph-picker]'), '');
   });
 });
 

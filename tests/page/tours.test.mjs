@@ -3,7 +3,7 @@
 // a step's link opens that step; keyboard only; a bad walk-through link is refused by name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { core, pageHarness, presetState } from './harness.mjs';
+import { AXE_CONTEXT, assertNoSeriousViolations, core, pageHarness, presetState } from './harness.mjs';
 import { chooseOption, dragSlider, press, readLoss, settle, settledLink, trainUntilStopped } from './learner.mjs';
 import { formatNumber } from '../../www/lib/format.js';
 
@@ -173,4 +173,12 @@ test('a link to a walk-through that does not exist is refused by name; the page 
     assert.match(await page.locator('[data-notice-text]').textContent(), /no walk-through “nope”/);
     assert.equal(await page.locator('[data-tour-panel]').isVisible(), false);
   }, { hash: 'tour=nope&step=1' });
+});
+
+test('axe-core finds nothing serious with a walk-through and a neuron graph open', async () => {
+  await run(async (page) => {
+    await page.locator('[data-node="h1.1"]').click();
+    await press(page, 'Step backprop');
+    await assertNoSeriousViolations(page, 'a walk-through step and the graph of h₂');
+  }, { hash: 'tour=seed-exercise&step=2', context: AXE_CONTEXT });
 });

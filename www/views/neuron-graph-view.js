@@ -28,10 +28,11 @@ function revealStages(network, node) {
 
 /**
  * Builds the zoomed graph into `container` (a section with a heading, a close button and a
- * frame); `engine.neuronGraph` gives the numbers. Controller: `open(nodeId, opener)`, `close()`,
- * `isOpen()` and `update(snapshot)`. Esc or the close button closes it and returns the focus.
+ * frame); `engine.neuronGraph` gives the numbers; `shown(nodeId)` hears which neuron is open (null
+ * once closed). Controller: `open(nodeId, opener)`, `close()`, `isOpen()` and `update(snapshot)`.
+ * Esc (anywhere) or the close button closes it; the focus, if it was in the graph, returns to `opener`.
  */
-export function createNeuronGraphView(container, engine) {
+export function createNeuronGraphView(container, engine, shown = () => {}) {
   const title = container.querySelector('[data-graph-title]');
   const note = container.querySelector('[data-graph-note]');
   const frame = container.querySelector('[data-graph-frame]');
@@ -48,7 +49,8 @@ export function createNeuronGraphView(container, engine) {
     container.hidden = true;
     frame.replaceChildren();
     setAttribute(container, 'data-graph-node-open', null);
-    opener?.focus();
+    shown(null);
+    if (container.contains(document.activeElement)) opener?.focus();
     opener = null;
   }
 
@@ -186,8 +188,8 @@ export function createNeuronGraphView(container, engine) {
       opener = from;
       container.hidden = false;
       setAttribute(container, 'data-graph-node-open', id);
+      shown(id);
       if (lastSnapshot) draw(lastSnapshot);
-      closeButton.focus();
     },
     close,
     update(snapshot) {

@@ -1,43 +1,45 @@
-// Every neuron past the inputs in the picture opens its zoomed graph: by a click, or by Enter or
-// Space once focused (each is a button in the tab order, named after its symbol).
+// What opens a neuron's zoomed graph: a click on a neuron past the inputs in the picture, or
+// choosing it in the "Zoom into" menu (the keyboard's way; the picture itself stays one image).
 
-import { setAttribute } from '../lib/dom.js';
+import { htmlElement } from '../lib/dom.js';
 import { symbolText } from '../lib/format.js';
 
+const ROLES = { hidden: 'hidden', output: 'output' };
+
 /**
- * Wires the neurons drawn in `picture` to `openGraph(nodeId, element)`. Controller:
- * `refresh(network)`, after the picture was rebuilt for another architecture.
+ * Wires the neurons drawn in `picture` and the `<select>` `picker` to `openGraph(nodeId, opener)`.
+ * Controller: `refresh(network)` after the picture was rebuilt, `show(nodeId)` (null: none).
  */
-export function bindNeuronOpeners(picture, openGraph) {
+export function bindNeuronOpeners(picture, picker, openGraph) {
   let network = null;
-  const neuronAt = (target) => {
-    const element = target.closest?.('[data-node]');
-    const node = element && network?.node(element.dataset.node);
-    return node && node.layer > 0 ? { node, element } : null;
+  const neuronOf = (id) => {
+    const node = id ? network?.node(id) : null;
+    return node && node.layer > 0 ? node : null;
   };
 
   picture.addEventListener('click', (event) => {
-    const found = neuronAt(event.target);
-    if (found) openGraph(found.node.id, found.element);
+    const element = event.target.closest?.('[data-node]');
+    const node = element && neuronOf(element.dataset.node);
+    if (node) openGraph(node.id, picker);
   });
-  picture.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    const found = neuronAt(event.target);
-    if (!found) return;
-    event.preventDefault();
-    openGraph(found.node.id, found.element);
+  picker.addEventListener('change', () => {
+    if (neuronOf(picker.value)) openGraph(picker.value, picker);
   });
 
   return {
     refresh(next) {
       network = next;
-      for (const element of picture.querySelectorAll('[data-node]')) {
-        const node = network.node(element.dataset.node);
-        if (!node || node.layer === 0) continue;
-        setAttribute(element, 'tabindex', '0');
-        setAttribute(element, 'role', 'button');
-        setAttribute(element, 'aria-label', `${symbolText(node.symbol)}: open its computational graph`);
+      const chosen = picker.value;
+      picker.replaceChildren();
+      htmlElement('option', { value: '' }, picker, 'a neuron…');
+      for (const node of network.nodes.filter((n) => n.layer > 0)) {
+        htmlElement('option', { value: node.id }, picker, `${symbolText(node.symbol)} (${ROLES[node.role] ?? node.role} layer ${node.layer})`);
       }
+      picker.value = neuronOf(chosen) ? chosen : '';
+      picker.disabled = false;
+    },
+    show(nodeId) {
+      picker.value = nodeId ?? '';
     },
   };
 }
