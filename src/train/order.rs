@@ -8,8 +8,8 @@
 //! layer above it, and the layer is updated before the next one down is reached. The forward
 //! values (`z`, `a`) are those of the old parameters in both orders.
 
-use crate::network::forward::{forward, Forward};
-use crate::network::loss::LossFn;
+use crate::network::backward::Sink;
+use crate::network::workspace::Workspace;
 use crate::state::{Sample, State};
 use crate::train::rule::apply_layer;
 
@@ -45,64 +45,53 @@ pub struct OrderedUpdate {
 /// One output-first update of `params` against the mean loss over `examples` (one example for
 /// a single-example step), moved as `state` says (rate, direction, biases).
 pub fn output_first(state: &State, params: &[f64], examples: &[Sample]) -> OrderedUpdate {
+    let mut ws = Workspace::new(&state.arch);
+    let mut update = OrderedUpdate {
+        grads: vec![0.0; params.len()],
+        next: vec![0.0; params.len()],
+    };
+    output_first_into(
+        &mut ws,
+        state,
+        params,
+        examples,
+        &mut update.next,
+        &mut update.grads,
+    );
+    update
+}
+
+/// [`output_first`] into `next` and `used` (each as long as `params`), allocating nothing.
+///
+/// The backward pass reads the weights only to carry `∂E/∂a` down a layer, so layer `l`'s
+/// gradient through the updated weights above it is the backward pass at the old forward
+/// values with `next`, where the layers above `l` have already moved.
+pub fn output_first_into(
+    ws: &mut Workspace,
+    state: &State,
+    params: &[f64],
+    examples: &[Sample],
+    next: &mut [f64],
+    used: &mut [f64],
+) {
     let arch = &state.arch;
-    let depth = arch.depth();
     let scale = 1.0 / examples.len().max(1) as f64;
-    let forwards: Vec<Forward> = examples
-        .iter()
-        .map(|e| forward(arch, params, &e.x, &e.t, state.loss_fn))
-        .collect();
-    // ∂E/∂a⁽ˡ⁾ of each example, starting at the output.
-    let mut d_a: Vec<Vec<f64>> = forwards
-        .iter()
-        .zip(examples)
-        .map(|(f, e)| {
-            f.z_out()
-                .iter()
-                .zip(f.y())
-                .zip(&e.t)
-                .map(|((&z, &y), &t)| state.loss_fn.grad(z, y, t))
-                .collect()
-        })
-        .collect();
-    let mut grads = vec![0.0; params.len()];
-    let mut next = params.to_vec();
-    for l in (1..=depth).rev() {
-        let n_out = arch.width(l);
-        let (w_at, b_at) = (arch.weights_at(l), arch.biases_at(l));
-        let mut deltas = Vec::with_capacity(examples.len());
-        for ((f, e), d_a) in forwards.iter().zip(examples).zip(&d_a) {
-            let mut d_z = vec![0.0; n_out];
-            if l == depth && state.loss_fn == LossFn::CrossEntropy {
-                for ((d, &y), &t) in d_z.iter_mut().zip(f.y()).zip(&e.t) {
-                    *d = y - t;
-                }
-            } else {
-                arch.activation(l)
-                    .chain_all(&f.z[l], &f.a[l], d_a, &mut d_z);
-            }
-            for (i, &a_i) in f.a[l - 1].iter().enumerate() {
-                for (j, &d_j) in d_z.iter().enumerate() {
-                    grads[w_at + i * n_out + j] += a_i * d_j * scale;
-                }
-            }
-            for (j, &d_j) in d_z.iter().enumerate() {
-                grads[b_at + j] += d_j * scale;
-            }
-            deltas.push(d_z);
+    next.copy_from_slice(params);
+    for l in (1..=arch.depth()).rev() {
+        ws.grads.fill(0.0);
+        for e in examples {
+            ws.forward(arch, params, &e.x, &e.t, state.loss_fn);
+            ws.backward(
+                arch,
+                next,
+                &e.x,
+                &e.t,
+                state.loss_fn,
+                Sink::Accumulate(scale),
+            );
         }
-        apply_layer(state, params, &grads, &mut next, l);
-        // The bug: the layer below takes its ∂E/∂a through the weights just updated.
-        let updated = arch.weights(&next, l);
-        d_a = deltas
-            .iter()
-            .map(|d_z| {
-                updated
-                    .chunks_exact(n_out)
-                    .map(|row| row.iter().zip(d_z).map(|(&w, &d)| w * d).sum())
-                    .collect()
-            })
-            .collect();
+        let (at, end) = (arch.weights_at(l), arch.biases_at(l) + arch.width(l));
+        used[at..end].copy_from_slice(&ws.grads[at..end]);
+        apply_layer(state, params, &ws.grads, next, l);
     }
-    OrderedUpdate { grads, next }
 }
