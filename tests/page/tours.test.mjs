@@ -132,7 +132,7 @@ test('keyboard only: choose a walk-through, Next and Back, close it', async () =
     await page.keyboard.press('ArrowDown');
     await settle(page);
     assert.equal(await progressText(page), 'Step 1 of 7');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'tour-title', 'the focus moves to the walk-through');
+    assert.equal(await page.evaluate(() => document.activeElement.matches('[data-tour-picker]')), true, 'the focus stays on the menu');
     const tabTo = async (name) => {
       for (let presses = 0; presses < 8; presses += 1) {
         await page.keyboard.press('Tab');
@@ -144,10 +144,16 @@ test('keyboard only: choose a walk-through, Next and Back, close it', async () =
     await page.keyboard.press('Enter');
     await settle(page);
     assert.equal(await progressText(page), 'Step 2 of 7');
-    await tabTo('Back');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await progressText(page), 'Step 3 of 7', 'the focus stays on Next');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Back');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await settle(page);
     assert.equal(await progressText(page), 'Step 1 of 7');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Next', 'at the first step the focus moves from Back to Next');
     await tabTo('Close walk-through');
     await page.keyboard.press('Enter');
     await settle(page);

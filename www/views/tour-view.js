@@ -19,11 +19,13 @@ export function createTourView(container, { engine, presets, tours, open, moved 
   picker.disabled = false;
 
   const panel = container.querySelector('[data-tour-panel]');
-  const heading = htmlElement('h2', { class: 'tour-title', id: 'tour-title', tabindex: '-1' }, panel);
+  const heading = htmlElement('h2', { class: 'tour-title', id: 'tour-title' }, panel);
   const progressText = htmlElement('p', { class: 'tour-progress', 'data-tour-progress': '' }, panel);
   const bar = htmlElement('progress', { class: 'tour-bar', 'aria-labelledby': 'tour-title' }, panel);
-  const stepTitle = htmlElement('h3', { class: 'tour-step-title' }, panel);
-  const text = htmlElement('p', { class: 'tour-text', 'data-tour-text': '' }, panel);
+  // The step's title and text are announced when Next or Back changes them; the focus stays put.
+  const stepBox = htmlElement('div', { class: 'tour-step', 'aria-live': 'polite' }, panel);
+  const stepTitle = htmlElement('h3', { class: 'tour-step-title' }, stepBox);
+  const text = htmlElement('p', { class: 'tour-text', 'data-tour-text': '' }, stepBox);
   const task = htmlElement('p', { class: 'tour-task', 'data-tour-task': '', role: 'status' }, panel);
   const taskMark = htmlElement('span', { class: 'tour-task-mark' }, task);
   const taskText = htmlElement('span', { class: 'tour-task-text' }, task);
@@ -38,7 +40,7 @@ export function createTourView(container, { engine, presets, tours, open, moved 
   let done = false; // once its task is done, a step stays done
   let looked = [];
 
-  function show(tourId, index, { openSetup = true, focus = false } = {}) {
+  function show(tourId, index, { openSetup = true } = {}) {
     const tour = tours.find((candidate) => candidate.id === tourId);
     if (!tour) throw new Error(`there is no walk-through “${tourId}”`);
     const step = tour.steps[index];
@@ -63,7 +65,6 @@ export function createTourView(container, { engine, presets, tours, open, moved 
     setAttribute(container, 'data-tour', tour.id);
     setAttribute(container, 'data-tour-step', String(index + 1));
     moved();
-    if (focus) heading.focus();
   }
 
   function unlook() {
@@ -83,16 +84,19 @@ export function createTourView(container, { engine, presets, tours, open, moved 
   }
 
   picker.addEventListener('change', () => {
-    if (picker.value) show(picker.value, 0, { focus: true });
+    if (picker.value) show(picker.value, 0);
     else close();
   });
-  back.addEventListener('click', () => show(current.tour.id, current.index - 1, { focus: true }));
+  back.addEventListener('click', () => {
+    show(current.tour.id, current.index - 1);
+    if (back.disabled) next.focus();
+  });
   next.addEventListener('click', () => {
     if (current.index === current.tour.steps.length - 1) {
       close();
       picker.focus();
     } else {
-      show(current.tour.id, current.index + 1, { focus: true });
+      show(current.tour.id, current.index + 1);
     }
   });
   closeButton.addEventListener('click', () => {
