@@ -11,18 +11,29 @@ const PER_INPUT = 5;
 const FUNCTIONS = { sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', linear: 'id' };
 const SLOPES = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′', linear: '1' };
 
-/** The stages after which each part of neuron `node`'s graph is known, by stage id. */
-function revealStages(network, node) {
-  const { layer } = node;
-  const ids = new Set(network.stages.map((stage) => stage.id));
-  const below = layer > 1 && ids.has(`grad_h${layer - 1}`) ? `grad_h${layer - 1}` : `grad_w${layer}`;
+/** The number of the first stage of `stages` with a formula `matches` (Infinity when none). */
+function stageOf(stages, matches) {
+  const index = stages.findIndex((stage) => stage.formulas.some(matches));
+  return index < 0 ? Infinity : index + 1;
+}
+
+/**
+ * After how many stages each part of neuron `node`'s graph is known, read from the core's tape
+ * (which formula computes what), so no stage is named here. An input x has no stage of its own:
+ * it is known from the start, and its share of the gradient arrives with the weights'.
+ */
+function revealStages(stages, node, input, weight) {
+  const grad = (target) => (f) => f.kind === 'node_grad' && f.target === target && f.lhs.of?.base !== 'z';
+  const computed = (target) => (f) => f.kind === 'pre_activation' && f.target === target;
+  const weightGrads = stageOf(stages, (f) => f.kind === 'param_grad' && f.param === weight);
+  const inputShares = stageOf(stages, grad(input));
   return {
-    inputs: layer > 1 ? `forward_${layer - 1}` : null,
-    forward: `forward_${layer}`,
-    outputGrad: layer === network.depth ? 'grad_y' : `grad_h${layer}`,
-    delta: `delta_${layer}`,
-    weightGrads: `grad_w${layer}`,
-    inputShares: below,
+    inputs: input.startsWith('x.') ? 0 : stageOf(stages, computed(input)),
+    forward: stageOf(stages, computed(node.id)),
+    outputGrad: stageOf(stages, grad(node.id)),
+    delta: stageOf(stages, (f) => f.kind === 'param_grad' && f.param === node.bias),
+    weightGrads,
+    inputShares: inputShares === Infinity ? weightGrads : inputShares,
   };
 }
 
@@ -122,7 +133,7 @@ export function createNeuronGraphView(container, engine, shown = () => {}) {
     wire('local.z', layout.z.boxOut, layout.activation.opIn, layout.z.label);
     wire(null, layout.activation.opOut, layout.activation.boxIn);
     box(node.id, symbolText(node.symbol), layout.activation.box);
-    return { key: `${network.key} ${node.id}`, boxes, edges, inputs, weights, bias, stages: revealStages(network, node) };
+    return { key: `${network.key} ${node.id}`, boxes, edges, inputs, weights, bias };
   }
 
   function show(entry, value, grad) {
@@ -154,11 +165,11 @@ export function createNeuronGraphView(container, engine, shown = () => {}) {
       built = build(network, node);
       setText(title, `${symbolText(node.symbol)} zoomed in`);
     }
-    const played = (id) => id === null || network.stages.findIndex((stage) => stage.id === id) < snapshot.stageIndex;
+    const played = (count) => count <= snapshot.stageIndex;
     const graph = engine.neuronGraph(shown.state, nodeId);
     const n = built.inputs.length;
     const [sum, b, z, a, dA, delta, slope] = graph.slice(n * PER_INPUT);
-    const { stages } = built;
+    const stages = revealStages(shown.stages, node, built.inputs[0]?.id ?? '', built.weights[0]?.name ?? '');
     const forward = played(stages.forward);
     const known = (value, when) => (played(when) ? value : null);
     built.inputs.forEach((input, i) => {
