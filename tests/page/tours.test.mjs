@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { AXE_CONTEXT, assertNoSeriousViolations, core, pageHarness, presetState } from './harness.mjs';
 import { chooseOption, dragSlider, press, readLoss, settle, settledLink, trainUntilStopped } from './learner.mjs';
 import { formatNumber } from '../../www/lib/format.js';
+import { TOURS } from '../../www/tours/index.js';
 
 const run = pageHarness();
 
@@ -161,14 +162,19 @@ test('keyboard only: choose a walk-through, Next and Back, close it', async () =
   });
 });
 
-test('every walk-through step opens from its link without a console error', async () => {
-  const tours = [['seed-exercise', 7], ['seed-mistakes', 3], ['mazur-order', 4], ['xor-hidden', 3], ['vanishing', 3], ['dead-relu', 2], ['cross-entropy', 3]];
+test('every walk-through step opens from its link, showing what it looks at, without a console error', async () => {
   await run(async (page) => {
-    for (const [id, steps] of tours) {
-      for (let step = 1; step <= steps; step += 1) {
-        await page.evaluate((hash) => { location.hash = hash; }, `tour=${id}&step=${step}`);
-        await page.waitForFunction((want) => document.querySelector('[data-tour-progress]')?.textContent === want, `Step ${step} of ${steps}`);
-        assert.doesNotMatch(await stepText(page), /[{}]|NaN/);
+    for (const tour of TOURS) {
+      for (const [index, step] of tour.steps.entries()) {
+        const where = `${tour.id} step ${index + 1}`;
+        await page.evaluate((hash) => { location.hash = hash; }, `tour=${tour.id}&step=${index + 1}`);
+        await page.waitForFunction((want) => document.querySelector('[data-tour-progress]')?.textContent === want,
+          `Step ${index + 1} of ${tour.steps.length}`);
+        await settle(page);
+        assert.doesNotMatch(await stepText(page), /[{}]|NaN/, where);
+        for (const selector of step.look ?? []) {
+          assert.ok(await page.locator(`${selector}.tour-look`).count() > 0, `${where} highlights ${selector}`);
+        }
       }
     }
   });
