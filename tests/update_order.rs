@@ -260,3 +260,18 @@ proptest! {
         assert_close(&buggy.next.params, &right.next.params);
     }
 }
+
+#[test]
+fn the_exports_say_they_update_simultaneously() {
+    let buggy = with_order(&preset("mazur"), UpdateOrder::OutputFirst);
+    for script in [
+        backprop_viz::export::numpy_script(&buggy),
+        backprop_viz::export::pytorch_script(&buggy),
+    ] {
+        assert!(
+            script.contains("output_first, Mazur's earlier bug"),
+            "{script}"
+        );
+    }
+    assert!(!backprop_viz::export::numpy_script(&preset("mazur")).contains("output_first"));
+}

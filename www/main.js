@@ -162,8 +162,10 @@ async function boot() {
     controls.update(snapshot, revealed);
     card.update(revealed.stage, snapshot.network.stageCount);
     stageList.update(snapshot.network, snapshot.stageIndex);
-    if (rebuilt) links.refresh();
-    if (rebuilt) neuronOpeners.refresh(snapshot.network);
+    if (rebuilt) {
+      links.refresh();
+      neuronOpeners.refresh(snapshot.network);
+    }
     neuronGraph.update(snapshot);
     toolbar.update(snapshot);
     presetView.update(snapshot);

@@ -197,3 +197,9 @@ test('a step link names its walk-through and step, and reads back; bad ones are 
   assert.equal(start.stageIndex, 3);
   assert.equal(start.origin.id, 'seed');
 });
+
+test('every walk-through is plain JSON data, as a teacher’s file would be', () => {
+  for (const t of TOURS) assert.deepEqual(JSON.parse(JSON.stringify(t)), t, t.id);
+  const fromJson = JSON.parse(JSON.stringify(tour('mazur-order')));
+  assert.equal(stepText(engine, presets, fromJson.steps[2]), textOf('mazur-order', 2));
+});
