@@ -3,7 +3,9 @@
 // a step's link opens that step; keyboard only; a bad walk-through link is refused by name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AXE_CONTEXT, assertNoSeriousViolations, core, pageHarness, presetState } from './harness.mjs';
+import {
+  AXE_CONTEXT, DESKTOP, PHONE, assertNoSeriousViolations, core, pageHarness, presetState,
+} from './harness.mjs';
 import { chooseOption, dragSlider, press, readLoss, settle, settledLink, trainUntilStopped } from './learner.mjs';
 import { formatNumber } from '../../www/lib/format.js';
 import { TOURS } from '../../www/tours/index.js';
@@ -187,10 +189,12 @@ test('a link to a walk-through that does not exist is refused by name; the page 
   }, { hash: 'tour=nope&step=1' });
 });
 
-test('axe-core finds nothing serious with a walk-through and a neuron graph open', async () => {
-  await run(async (page) => {
-    await page.locator('[data-node="h1.1"]').click();
-    await press(page, 'Step backprop');
-    await assertNoSeriousViolations(page, 'a walk-through step and the graph of h₂');
-  }, { hash: 'tour=seed-exercise&step=2', context: AXE_CONTEXT });
-});
+for (const [name, viewport] of [['1280×800', DESKTOP], ['390×844', PHONE]]) {
+  test(`axe-core finds nothing serious with a walk-through and a neuron graph open at ${name}`, async () => {
+    await run(async (page) => {
+      await page.selectOption('[data-graph-picker]', 'h1.1');
+      await press(page, 'Step backprop');
+      await assertNoSeriousViolations(page, 'a walk-through step and the graph of h₂');
+    }, { hash: 'tour=seed-exercise&step=2', context: AXE_CONTEXT, viewport });
+  });
+}
