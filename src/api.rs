@@ -143,6 +143,18 @@ pub fn stage_list(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::stages::stage_list(&state.arch))
 }
 
+/// One neuron's computational graph at `state` (`node`: `"h1.0"`, `"y.0"`): for each input
+/// `aᵢ, wᵢⱼ, wᵢⱼ·aᵢ, ∂E/∂wᵢⱼ, wᵢⱼ·δⱼ`, then `Σ, b, z, a, ∂E/∂a, δ, f′(z)` (see `neuron_graph`).
+#[wasm_bindgen(js_name = neuronGraph)]
+pub fn neuron_graph(state: JsValue, node: JsValue) -> Result<Vec<f64>, JsError> {
+    let state = read_state(state)?;
+    let node = node
+        .as_string()
+        .ok_or_else(|| JsError::new("node must be a neuron's name such as h1.0"))?;
+    let pass = pass(&state).map_err(to_error)?;
+    crate::neuron_graph::neuron_graph(&pass, &node).map_err(to_error)
+}
+
 /// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsError> {

@@ -9,8 +9,9 @@ use crate::network::activation::Activation;
 use crate::network::arch::{Arch, NodeId};
 use crate::network::backward::{backward, Gradients};
 use crate::network::forward::{forward, Forward};
-use crate::state::{write_params, Mode, State};
+use crate::state::{write_params, Mode, State, UpdateOrder};
 use crate::train::objective::{objective, Objective};
+use crate::train::order::output_first;
 use crate::train::rule::apply;
 
 /// The forward values and gradients of the shown example, the training objective over the
@@ -26,6 +27,10 @@ pub struct Pass {
     pub sample_results: Vec<(Vec<f64>, f64)>,
     /// The ReLU neurons whose `z ≤ 0` for every training example: they pass no gradient back.
     pub dead: Vec<NodeId>,
+    /// With `update_order: "output_first"`, the gradients the update moved each parameter by
+    /// (each layer's taken through the already-updated weights above it); `None` when the
+    /// update uses the backward pass's own gradients.
+    pub applied: Option<Vec<f64>>,
     pub next: State,
 }
 
@@ -33,6 +38,10 @@ impl Pass {
     /// The gradient this pass's update uses: `∇J` in batch mode with samples, else the shown
     /// example's own. The flag says whether it is a mean over samples.
     pub fn update_grads(&self) -> (&[f64], bool) {
+        let mean = self.batch.is_some() && self.state.mode == Mode::Batch;
+        if let Some(applied) = &self.applied {
+            return (applied, mean);
+        }
         match &self.batch {
             Some(batch) if self.state.mode == Mode::Batch => (&batch.grads, true),
             _ => (&self.grads.d_params, false),
@@ -77,10 +86,22 @@ pub fn pass(state: &State) -> Result<Pass, Error> {
         batch,
         sample_results,
         dead,
+        applied: None,
         next: state.clone(),
     };
-    let (update, _) = pass.update_grads();
-    pass.next.params = apply(state, &state.params, update);
+    if state.update_order == UpdateOrder::OutputFirst {
+        let examples = if pass.update_grads().1 {
+            &state.samples
+        } else {
+            std::slice::from_ref(&state.example)
+        };
+        let update = output_first(state, &state.params, examples);
+        pass.applied = Some(update.grads);
+        pass.next.params = update.next;
+    } else {
+        let (update, _) = pass.update_grads();
+        pass.next.params = apply(state, &state.params, update);
+    }
     pass.check_finite()?;
     Ok(pass)
 }

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use crate::network::loss::LossFn;
-use crate::state::{rows, Direction, Mode, State};
+use crate::state::{rows, Direction, Mode, State, UpdateOrder};
 
 /// A NumPy script printing, as JSON: `z1 … zL`, `h1 … h(L−1)`, `y` (one row per example),
 /// `loss` (`J`), `grad` (`∂J/∂p`) and `next` (the parameters after one update on that gradient).
@@ -140,10 +140,14 @@ fn header(state: &State, imports: &str) -> String {
             "the mean over {n} samples.\n# (The page updates one sample at a time; this script takes one batch step)"
         ),
     };
+    let order = match state.update_order {
+        UpdateOrder::Simultaneous => "",
+        UpdateOrder::OutputFirst => "\n# (The page uses update_order output_first, Mazur's earlier bug; this script updates\n# simultaneously, every gradient at the old weights, as it should)",
+    };
     let shape: Vec<String> = state.arch.widths().iter().map(usize::to_string).collect();
     let acts: Vec<&str> = state.arch.activations().iter().map(|a| a.name()).collect();
     format!(
-        "# backprop-viz: a {} network ({}), {loss} summed over the outputs, J = {data}.\n# W[l][i][j] is the weight from neuron i of layer l to neuron j of layer l + 1 (layer 0 is x).\n{imports}",
+        "# backprop-viz: a {} network ({}), {loss} summed over the outputs, J = {data}.{order}\n# W[l][i][j] is the weight from neuron i of layer l to neuron j of layer l + 1 (layer 0 is x).\n{imports}",
         shape.join("-"),
         acts.join(", "),
     )

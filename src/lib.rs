@@ -25,6 +25,7 @@
 //! - [`evaluate`]: one pass checked for overflow and shaped for JavaScript.
 //! - [`formula`], [`symbols`], [`stages`]: the tape generated from the layers, formulas as data.
 //! - [`describe`]: the network's nodes, edges, parameters and stages for the page.
+//! - [`neuron_graph`]: one neuron's scalar operations with their values and gradients.
 //! - [`export`]: NumPy and PyTorch scripts that rebuild the current network.
 //! - [`gradcheck`]: central finite differences; [`landscape`]: `J` over a grid of two parameters.
 //! - [`practice`]: the values common hand-calculation mistakes give, and hand-friendly exercises.
@@ -47,6 +48,7 @@ pub mod gradcheck;
 pub mod json;
 pub mod landscape;
 pub mod network;
+pub mod neuron_graph;
 pub mod parse;
 pub mod practice;
 pub mod presets;

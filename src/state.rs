@@ -15,6 +15,7 @@ use crate::network::arch::Arch;
 use crate::network::init::DEFAULT_INIT_SEED;
 use crate::network::loss::LossFn;
 pub use crate::network::name_of;
+pub use crate::train::order::UpdateOrder;
 
 /// Which way an update moves the parameters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -69,6 +70,9 @@ pub struct State {
     pub lr: f64,
     pub loss_fn: LossFn,
     pub direction: Direction,
+    /// Whether the layers' gradients are all taken before the update (correct) or each through
+    /// the already-updated weights above it (Mazur's earlier bug).
+    pub update_order: UpdateOrder,
     /// Whether updates change the biases (when false they stay bit-for-bit as they are).
     pub train_biases: bool,
     /// The training set; when empty, the network trains on `(x, t)` alone.
@@ -91,6 +95,7 @@ impl State {
             lr: 0.1,
             loss_fn: LossFn::Squared,
             direction: Direction::Descent,
+            update_order: UpdateOrder::Simultaneous,
             train_biases: true,
             samples: Vec::new(),
             mode: Mode::Batch,
@@ -165,6 +170,12 @@ impl Serialize for State {
         }
         if self.direction != Direction::default() {
             map.serialize_entry("update", name_of(self.direction, &Direction::ALL))?;
+        }
+        if self.update_order != UpdateOrder::default() {
+            map.serialize_entry(
+                "update_order",
+                name_of(self.update_order, &UpdateOrder::ALL),
+            )?;
         }
         if !self.train_biases {
             map.serialize_entry("train_biases", &false)?;

@@ -10,8 +10,10 @@ import { createControlsView } from './views/controls-view.js';
 import { loadEngine } from './core/engine.js';
 import { createHistory } from './model/history.js';
 import { bindKeyboard } from './views/keyboard.js';
-import { decodeLink, snapshotLink } from './model/link.js';
+import { decodeLink, snapshotLink, tourLink } from './model/link.js';
 import { createNetworkView } from './views/network-view.js';
+import { createNeuronGraphView } from './views/neuron-graph-view.js';
+import { bindNeuronOpeners } from './views/neuron-openers.js';
 import { createNoticeView } from './views/notice-view.js';
 import { createOptionsView } from './views/options-view.js';
 import { linkParams } from './views/param-link.js';
@@ -27,6 +29,9 @@ import { createStageListView } from './views/stage-list-view.js';
 import { statusMessage, trainingMessage } from './model/status.js';
 import { createToolbarView } from './views/toolbar-view.js';
 import { createTools } from './tools/tools.js';
+import { decodeTourStart } from './model/tour.js';
+import { createTourView } from './views/tour-view.js';
+import { TOURS } from './tours/index.js';
 import { createTrainer } from './model/trainer.js';
 import { createUndo, endGesturesOn } from './model/undo.js';
 import { createUndoView } from './views/undo-view.js';
@@ -35,7 +40,7 @@ import { createValuesTableView } from './views/values-table-view.js';
 const narrowScreen = window.matchMedia('(max-width: 700px)');
 const orientationFor = (query) => (query.matches ? 'tall' : 'wide');
 const byId = (id) => document.getElementById(id);
-const SOURCES = { link: 'the link', session: 'your last session' };
+const SOURCES = { link: 'the link', session: 'your last session', tour: 'a walk-through step' };
 
 async function boot() {
   const statusLine = byId('status');
@@ -56,14 +61,13 @@ async function boot() {
   };
   const notice = createNoticeView(byId('notice'));
   const presets = engine.presets();
-  const decode = (text) => decodeLink(text, presets, engine);
+  const decode = (text) => decodeTourStart(text, TOURS, engine, presets) ?? decodeLink(text, presets, engine);
   const start = startingPoint(decode);
   const history = createHistory();
   const practice = createPractice(engine);
-  const session = createSession({
-    encode: (snapshot) => snapshotLink(snapshot, practice.linkScore()),
-    onPasted: (text) => openLink(text),
-  });
+  let tour = null;
+  const encode = (snapshot) => (tour?.link() ? tourLink(tour.link()) : snapshotLink(snapshot, practice.linkScore()));
+  const session = createSession({ encode, onPasted: (text) => openLink(text) });
   const pass = createPass(engine, presets[0], (snapshot) => {
     history.follow(snapshot);
     session.follow(snapshot);
@@ -98,8 +102,20 @@ async function boot() {
     }
     notice.hide();
     if (!commands.open(setup, SOURCES.link)) practiceMode.changed(() => practice.openLink(setup, pass.snapshot()));
+    if (setup.tour) tour.show(setup.tour.id, setup.tour.index, { openSetup: false });
+    else if (tour.link()) tour.close();
   }
 
+  tour = createTourView(byId('tour'), {
+    engine,
+    presets,
+    tours: TOURS,
+    open: (setup) => commands.open(setup, SOURCES.tour),
+    moved: () => {
+      session.follow(pass.snapshot());
+      requestFrame();
+    },
+  });
   const toolbar = createToolbarView(document.querySelector('.toolbar'), commands);
   const undoView = createUndoView(byId('session-bar'), commands);
   const presetView = createPresetView(
@@ -114,6 +130,9 @@ async function boot() {
   });
   const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
   const network = createNetworkView(byId('network'), orientationFor(narrowScreen));
+  const graphPicker = document.querySelector('[data-graph-picker]');
+  const neuronGraph = createNeuronGraphView(byId('neuron-graph'), engine, (nodeId) => neuronOpeners.show(nodeId));
+  const neuronOpeners = bindNeuronOpeners(byId('network'), graphPicker, neuronGraph.open);
   const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));
@@ -154,9 +173,14 @@ async function boot() {
     card.update(revealed.stage, snapshot.network.stageCount);
     practiceMode.update(snapshot);
     stageList.update(snapshot.network, snapshot.stageIndex);
-    if (rebuilt) links.refresh();
+    if (rebuilt) {
+      links.refresh();
+      neuronOpeners.refresh(snapshot.network);
+    }
+    neuronGraph.update(practiceMode.graphSnapshot(snapshot));
     toolbar.update(snapshot);
     presetView.update(snapshot);
+    tour.update(snapshot);
     if (snapshot === drawn) return;
     const message = practiceMode.status(snapshot) ?? statusMessage(snapshot, revealed.stage);
     if (message !== null) say(message);
@@ -180,6 +204,7 @@ async function boot() {
   narrowScreen.addEventListener('change', (query) => network.setOrientation(orientationFor(query)));
   bindKeyboard(document, { step: commands.step, stepBack: commands.back, undo: commands.undo, redo: commands.redo });
   endGesturesOn(document, undo);
+  if (start.setup?.tour) tour.show(start.setup.tour.id, start.setup.tour.index, { openSetup: false });
   frame();
   reportStart(start, { notice, say });
   session.follow(pass.snapshot());

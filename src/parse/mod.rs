@@ -12,7 +12,7 @@ use crate::network::activation::Activation;
 use crate::network::arch::{Arch, MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_OUTPUTS, MAX_WIDTH};
 use crate::network::init::DEFAULT_INIT_SEED;
 use crate::network::loss::LossFn;
-use crate::state::{Direction, Mode, Sample, State};
+use crate::state::{Direction, Mode, Sample, State, UpdateOrder};
 use values::{array_len, choice, matrix, number, vector, vector_up_to, whole, Object};
 
 /// Most descent steps one call may run.
@@ -23,13 +23,14 @@ pub const MAX_SAMPLES: usize = 256;
 const MAX_LAYERS: usize = MAX_HIDDEN_LAYERS + 1;
 
 /// The fields of a state besides `w1 … wL` and `b1 … bL`, with what each one is.
-const FIELDS: [(&str, &str); 10] = [
+const FIELDS: [(&str, &str); 11] = [
     ("x", "the input"),
     ("t", "the target"),
     ("lr", "the learning rate"),
     ("activations", "one activation per layer"),
     ("loss_fn", "the loss"),
     ("update", "the update direction"),
+    ("update_order", "simultaneous or output-first updates"),
     ("train_biases", "whether updates change the biases"),
     ("samples", "the training samples"),
     ("mode", "batch or per-sample updates"),
@@ -127,6 +128,7 @@ pub fn parse_state(value: &Value) -> Result<State, Error> {
         lr: number(field("lr")?, "lr")?,
         loss_fn: state.choice_or("loss_fn", &LossFn::ALL)?,
         direction: state.choice_or("update", &Direction::ALL)?,
+        update_order: state.choice_or("update_order", &UpdateOrder::ALL)?,
         train_biases: match state.get("train_biases") {
             None => true,
             Some(Value::Bool(b)) => *b,

@@ -3,7 +3,7 @@
 use super::{stage, Stage, Tape};
 use crate::formula::{Expr, Formula, Quantity, Relation};
 use crate::network::arch::{NodeId, ParamId};
-use crate::state::{Direction, Mode};
+use crate::state::{Direction, Mode, UpdateOrder};
 use crate::symbols;
 use crate::train::rule::signed_rate;
 
@@ -27,8 +27,12 @@ impl Tape<'_> {
         } else {
             " The biases are not trained here (train_biases is off): they keep their values."
         };
+        let order = match state.update_order {
+            UpdateOrder::Simultaneous => "",
+            UpdateOrder::OutputFirst => " Update order: output first (Mazur's earlier bug). The output layer is updated first, and each layer below takes its δ through the already-updated weights above it, so the gradients written here for the layers below the output differ from the backward pass's; the correct order is simultaneous, every gradient taken at the old weights.",
+        };
         if state.direction == Direction::Ascent {
-            return format!("This update adds the gradient, p ← p + η·∂E/∂p, exactly as the seed notebook's w += lr·grad does. Adding the gradient walks uphill: it is gradient ascent, and the loss grows at every step. The fix is to subtract it: p ← p − η·∂E/∂p.{biases}");
+            return format!("This update adds the gradient, p ← p + η·∂E/∂p, exactly as the seed notebook's w += lr·grad does. Adding the gradient walks uphill: it is gradient ascent, and the loss grows at every step. The fix is to subtract it: p ← p − η·∂E/∂p.{order}{biases}");
         }
         let rule = match (self.pass.update_grads().1, state.mode) {
             (true, _) => format!(
@@ -40,7 +44,13 @@ impl Tape<'_> {
             }
             _ => "against its gradient, p ← p − η·∂E/∂p".to_string(),
         };
-        format!("Gradient descent moves every weight and bias a small step {rule}, with all gradients taken at the old parameters. (The seed notebook's loop adds the gradient instead: that climbs the loss.){biases}")
+        let when = match state.update_order {
+            UpdateOrder::Simultaneous => {
+                ", with all gradients taken at the old parameters (update order: simultaneous)"
+            }
+            UpdateOrder::OutputFirst => "",
+        };
+        format!("Gradient descent moves every weight and bias a small step {rule}{when}. (The seed notebook's loop adds the gradient instead: that climbs the loss.){order}{biases}")
     }
 
     /// `p ← p − η·∂E/∂p` (or `+` for ascent, `∂J` for a batch mean; `b ← b` when biases are

@@ -1,5 +1,6 @@
-//! Training: the objective over the samples, the update rule and training runs.
+//! Training: the objective over the samples, the update rule, the order it takes the layers in, and training runs.
 
 pub mod objective;
+pub mod order;
 pub mod rule;
 pub mod update;

@@ -25,24 +25,30 @@ pub fn apply(state: &State, params: &[f64], grads: &[f64]) -> Vec<f64> {
 
 /// [`apply`] into `next` (as long as `params`), allocating nothing.
 pub fn apply_into(state: &State, params: &[f64], grads: &[f64], next: &mut [f64]) {
+    for l in 1..=state.arch.depth() {
+        apply_layer(state, params, grads, next, l);
+    }
+}
+
+/// [`apply_into`] for weight layer `l` alone: its weights and biases in `next` become those of
+/// `params` moved by `grads`.
+pub fn apply_layer(state: &State, params: &[f64], grads: &[f64], next: &mut [f64], l: usize) {
     let rate = signed_rate(state.lr, state.direction);
     let arch = &state.arch;
-    for l in 1..=arch.depth() {
-        let (at, b_at, end) = (
-            arch.weights_at(l),
-            arch.biases_at(l),
-            arch.biases_at(l) + arch.width(l),
-        );
-        let trained = if state.train_biases { end } else { b_at };
-        for ((n, &p), &g) in next[at..trained]
-            .iter_mut()
-            .zip(&params[at..trained])
-            .zip(&grads[at..trained])
-        {
-            *n = p + g * rate;
-        }
-        next[trained..end].copy_from_slice(&params[trained..end]);
+    let (at, b_at, end) = (
+        arch.weights_at(l),
+        arch.biases_at(l),
+        arch.biases_at(l) + arch.width(l),
+    );
+    let trained = if state.train_biases { end } else { b_at };
+    for ((n, &p), &g) in next[at..trained]
+        .iter_mut()
+        .zip(&params[at..trained])
+        .zip(&grads[at..trained])
+    {
+        *n = p + g * rate;
     }
+    next[trained..end].copy_from_slice(&params[trained..end]);
 }
 
 /// [`apply`] in place: `params` becomes the parameters after the update, allocating nothing.

@@ -5,8 +5,9 @@ use crate::error::Error;
 use crate::evaluate::pass;
 use crate::network::backward::Sink;
 use crate::network::workspace::Workspace;
-use crate::state::{Mode, State};
+use crate::state::{Mode, State, UpdateOrder};
 use crate::train::objective::{objective_into, objective_loss, objective_loss_into};
+use crate::train::order::output_first_into;
 pub use crate::train::rule::{apply, apply_in_place, apply_into, signed_rate};
 
 /// What a training run did.
@@ -112,7 +113,27 @@ fn step(ws: &mut Workspace, state: &State, params: &[f64]) -> Option<f64> {
     let per_sample = state.mode == Mode::PerSample && !state.samples.is_empty();
     let (arch, loss_fn) = (&state.arch, state.loss_fn);
     let mut next = std::mem::take(&mut ws.next);
-    let loss = if per_sample {
+    let loss = if state.update_order == UpdateOrder::OutputFirst {
+        let mut used = std::mem::take(&mut ws.d_params);
+        if per_sample {
+            let mut from = params.to_vec();
+            for e in &state.samples {
+                output_first_into(
+                    ws,
+                    state,
+                    &from,
+                    std::slice::from_ref(e),
+                    &mut next,
+                    &mut used,
+                );
+                from.copy_from_slice(&next);
+            }
+        } else {
+            output_first_into(ws, state, params, state.examples(), &mut next, &mut used);
+        }
+        ws.d_params = used;
+        Some(objective_loss_into(ws, state, params))
+    } else if per_sample {
         next.copy_from_slice(params);
         let mut finite = true;
         for e in &state.samples {

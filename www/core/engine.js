@@ -2,8 +2,8 @@
 // so no view can change what the core computed, and it keeps one network model per architecture.
 
 import init, {
-  describe, evaluate, exercise, finiteDifferences, landscape, mistakeKinds, numpyScript, practice, presets,
-  pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
+  describe, evaluate, exercise, finiteDifferences, landscape, mistakeKinds, neuronGraph, numpyScript, practice,
+  presets, pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
 } from '../pkg/backprop_viz.js';
 import { architectureKey, architectureOf, createNetwork } from './network.js';
 import { decodeQuestions } from './questions.js';
@@ -29,6 +29,8 @@ function deepFreeze(value) {
  * - `trainRun(state, steps, stopBelow)`: `{ state, steps, losses, loss, error? }`;
  * - `finiteDifferences(state, eps)`: `[{ name, analytic, numeric, relative_error }]`;
  * - `landscape(state, window)`: the training loss over a grid of two parameters;
+ * - `neuronGraph(state, node)`: one neuron's computational graph as a Float64Array (see
+ *   src/neuron_graph.rs): per input aᵢ, wᵢⱼ, wᵢⱼ·aᵢ, ∂E/∂wᵢⱼ, wᵢⱼ·δⱼ; then Σ, b, z, a, ∂E/∂a, δ, f′(z);
  * - `validateState(state)`: the state checked and in canonical form, for links and files;
  * - `numpyScript(state)`, `pytorchScript(state)`: Python that rebuilds this network and prints
  *   its forward values and gradients;
@@ -63,6 +65,7 @@ export async function loadEngine() {
     finiteDifferences: (state, eps) => deepFreeze(finiteDifferences(state, eps)),
     landscape: (state, window) => deepFreeze(landscape(state, window)),
     validateState: (state) => deepFreeze(validateState(state)),
+    neuronGraph,
     numpyScript,
     pytorchScript,
     practice: (state) => deepFreeze(decodeQuestions(practice(state), kinds)),

@@ -12,14 +12,17 @@
 //   x t w1 b1 … wL bL lr   a parameter's JSON key and its numbers in index order, comma-separated
 //              (w1=w1[0][0],w1[0][1],w1[1][0],w1[1][1]); written whole when any number differs,
 //              each as String(number), which reads back as the same float (and -0 as -0)
-//   loss update mode     the options by their short names: loss=squared|half|ce,
-//              update=descent|ascent, mode=batch|each
+//   loss update order mode   the options by their short names: loss=squared|half|ce,
+//              update=descent|ascent, order=simultaneous|output-first, mode=batch|each
 //   biases     `fixed` when the update leaves the biases as they are
 //   init       the seed new weights are drawn from
 //   samples    the samples when they are not the preset's: the x then the t of each, `;` between,
 //              or none
 //   stage      how many stages of the pass are played
 //   practice   practice mode is on: `on`, or the pass's score right,hints,missed (e.g. 5,1,0)
+// A walk-through's step has its own link, `#tour=<id>&step=<n>` (n from 1): it opens that step
+// with the setup the step starts from.
+//
 // The parameters are those the pass started from: a link at the last stage holds them from before
 // the update, and opening it replays the update. Reading checks the state with the core, whose
 // Error names the bad field ("w1[0][1] must be a finite number, got NaN").
@@ -219,4 +222,25 @@ export function originFor(state, presets, current) {
  */
 export function snapshotLink({ origin, state, beforeUpdate, stageIndex }, practice = null) {
   return encodeLink({ origin, state: (beforeUpdate ?? { state }).state, stageIndex, practice });
+}
+
+/** The link text of step `step` (from 1) of walk-through `id`. */
+export function tourLink({ id, step }) {
+  return `tour=${id}&step=${step}`;
+}
+
+/**
+ * Reads a walk-through link (`tour=<id>&step=<n>`) against `tours`: `{ id, index }` (index from
+ * 0), or null when `text` names no walk-through. Throws an Error saying what is wrong.
+ */
+export function decodeTourLink(text, tours) {
+  const fields = new URLSearchParams(text);
+  if (!fields.has('tour')) return null;
+  const extra = [...fields.keys()].filter((name) => name !== 'tour' && name !== 'step');
+  if (extra.length > 0) throw new Error(`a walk-through link holds only tour and step, not “${extra[0]}”`);
+  const id = fields.get('tour');
+  const tour = tours.find((candidate) => candidate.id === id);
+  if (!tour) throw new Error(`there is no walk-through “${id}” (the walk-throughs are ${tours.map((t) => t.id).join(', ')})`);
+  const step = fields.has('step') ? readIndex(fields.get('step'), 'step', 1, tour.steps.length) : 1;
+  return { id, index: step - 1 };
 }

@@ -26,6 +26,14 @@ export const OPTIONS = Object.freeze({
       { value: 'ascent', link: 'ascent', label: 'p + η·∂E/∂p', hint: 'the notebook\'s bug' },
     ],
   },
+  update_order: {
+    legend: 'Update order',
+    link: 'order',
+    choices: [
+      { value: 'simultaneous', link: 'simultaneous', label: 'simultaneous', hint: 'every gradient at the old weights' },
+      { value: 'output_first', link: 'output-first', label: 'output first', hint: 'Mazur\'s earlier bug: δ through updated weights' },
+    ],
+  },
   mode: {
     legend: 'Updates use',
     link: 'mode',

@@ -8,6 +8,7 @@ import { OPTIONS, readOption } from '../model/state.js';
 const SHOWN = [
   { key: 'loss_fn', attribute: 'data-loss-fn' },
   { key: 'update', attribute: 'data-update' },
+  { key: 'update_order', attribute: 'data-update-order' },
 ];
 
 /**

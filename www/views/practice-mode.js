@@ -12,7 +12,8 @@ import { createPracticeView } from './practice-view.js';
  * and `bar`; `step` is the Step backprop button, `pass`, `session` and `requestFrame` the
  * page's, `exercise(seed)` the New exercise command. Controller: `version` (counts changes, for
  * the frame loop), `changed(change)`, `reveal(snapshot)` (`{ drawn, revealed }`, see
- * practice-reveal.js), `update(snapshot)` and `status(snapshot)` (the status line's sentence or null).
+ * practice-reveal.js), `update(snapshot)`, `status(snapshot)` (the status line's sentence or null)
+ * and `graphSnapshot(snapshot)` (what the zoomed neuron graph may show).
  */
 export function createPracticeMode(practice, { card, bar, step, pass, session, requestFrame, exercise }) {
   let version = 0;
@@ -47,5 +48,12 @@ export function createPracticeMode(practice, { card, bar, step, pass, session, r
       switchBar.update(practice);
     },
     status: (snapshot) => practiceStatus(snapshot, practice),
+    /** `snapshot` as the zoomed neuron graph may show it: without a stage whose values are still to find. */
+    graphSnapshot(snapshot) {
+      const { stageIndex, stages } = snapshot;
+      if (stageIndex === 0) return snapshot;
+      const open = stages[stageIndex - 1].formulas.some((_, f) => practice.hidden(stageIndex, f, snapshot));
+      return open ? { ...snapshot, stageIndex: stageIndex - 1 } : snapshot;
+    },
   };
 }
