@@ -163,3 +163,15 @@ test('in practice mode the graph keeps a stage’s values hidden until the learn
     assert.equal(graph['h1.0'].value, evaluation.h1[0]);
   });
 });
+
+test('an open graph scrolls inside its frame: the page never grows wider than the window', async () => {
+  await run(async (page) => {
+    await page.locator('[data-node="h1.0"]').click();
+    await settle(page);
+    const { page: width, window: inner } = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      window: window.innerWidth,
+    }));
+    assert.ok(width <= inner, `the page is ${width} px wide in a ${inner} px window`);
+  });
+});
