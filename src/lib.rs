@@ -27,6 +27,7 @@
 //! - [`describe`]: the network's nodes, edges, parameters and stages for the page.
 //! - [`export`]: NumPy and PyTorch scripts that rebuild the current network.
 //! - [`gradcheck`]: central finite differences; [`landscape`]: `J` over a grid of two parameters.
+//! - [`plane`]: every neuron's activation over a grid of two inputs (or a curve over one).
 //! - `api`: the only module that knows about WebAssembly.
 //!
 //! The core never touches the DOM and never panics on user input.
@@ -47,6 +48,7 @@ pub mod json;
 pub mod landscape;
 pub mod network;
 pub mod parse;
+pub mod plane;
 pub mod presets;
 pub mod reshape;
 pub mod stages;
