@@ -16,6 +16,7 @@ import { createNoticeView } from './views/notice-view.js';
 import { createOptionsView } from './views/options-view.js';
 import { linkParams } from './views/param-link.js';
 import { createPass } from './model/pass.js';
+import { createPlaneView } from './views/plane/plane-view.js';
 import { createPresetView } from './views/preset-view.js';
 import { revealedByStages } from './model/reveal.js';
 import { createSamplesView } from './views/samples-view.js';
@@ -104,7 +105,11 @@ async function boot() {
     onMode: (mode) => commands.option('mode', mode),
   });
   const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
-  const network = createNetworkView(byId('network'), orientationFor(narrowScreen));
+  let plane = null;
+  const network = createNetworkView(byId('network'), orientationFor(narrowScreen), {
+    onThumbnail: (id) => plane.show(id),
+  });
+  plane = createPlaneView(byId('plane'), { engine, edit: commands.samples, say, requestFrame });
   const valuesTable = createValuesTableView(document.querySelector('[data-values-table]'));
   const saturation = createSaturationNote(byId('saturation-note'));
   const card = createCardView(byId('card'));
@@ -153,6 +158,7 @@ async function boot() {
     const snapshot = pass.snapshot();
     if (snapshot !== drawn) drawSnapshot(snapshot);
     drawn = snapshot;
+    network.paintMaps(plane.update(snapshot), plane.shown);
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     arch.update(snapshot);
