@@ -23,12 +23,13 @@ export function createPlaneOverlay(container) {
   const ring = svgElement('circle', { class: 'plane-ring', r: RADIUS + 2 }, svg);
   let marks = [];
 
+  /** A point's mark: a dark halo under a white-edged body, visible on any colour of the map. */
   function mark(high) {
     const group = svgElement('g', { class: 'plane-point' }, layer);
-    const shape = high
-      ? svgElement('circle', { r: RADIUS }, group)
-      : svgElement('rect', { width: RADIUS * 1.8, height: RADIUS * 1.8 }, group);
-    return { group, shape, high, title: svgElement('title', {}, group) };
+    const shapes = ['plane-point-halo', 'plane-point-body'].map((className) => (high
+      ? svgElement('circle', { class: className, r: RADIUS }, group)
+      : svgElement('rect', { class: className, width: RADIUS * 1.8, height: RADIUS * 1.8 }, group)));
+    return { group, shapes, high, title: svgElement('title', {}, group) };
   }
 
   return {
@@ -46,15 +47,17 @@ export function createPlaneOverlay(container) {
         marks = points.map((point) => mark(point.high));
       }
       points.forEach((point, i) => {
-        const { group, shape, title } = marks[i];
-        if (point.high) {
-          setAttribute(shape, 'cx', fixed(point.x));
-          setAttribute(shape, 'cy', fixed(point.y));
-        } else {
-          setAttribute(shape, 'x', fixed(point.x - RADIUS * 0.9));
-          setAttribute(shape, 'y', fixed(point.y - RADIUS * 0.9));
+        const { group, shapes, title } = marks[i];
+        for (const shape of shapes) {
+          if (point.high) {
+            setAttribute(shape, 'cx', fixed(point.x));
+            setAttribute(shape, 'cy', fixed(point.y));
+          } else {
+            setAttribute(shape, 'x', fixed(point.x - RADIUS * 0.9));
+            setAttribute(shape, 'y', fixed(point.y - RADIUS * 0.9));
+          }
         }
-        setAttribute(shape, 'fill', point.fill);
+        setAttribute(shapes[1], 'fill', point.fill);
         setAttribute(group, 'data-point', String(i));
         group.classList.toggle('is-selected', i === selected);
         if (title.textContent !== point.label) title.textContent = point.label;
