@@ -1,6 +1,8 @@
 // Each hidden and output neuron's own map, as a thumbnail beside it in the network picture (as
 // TensorFlow Playground draws them): its activation over the same input plane as the main map,
-// painted from the same core call. A thumbnail is a button: pressing it shows that neuron large.
+// painted from the same core call. Clicking one shows that neuron large (the plane's "Showing"
+// menu does the same by keyboard; the picture is an image to assistive technology, so the
+// thumbnails are not controls of their own).
 
 import { setAttribute, svgElement } from '../lib/dom.js';
 import { symbolText } from '../lib/format.js';
@@ -11,19 +13,12 @@ const XHTML = 'http://www.w3.org/1999/xhtml';
 const CURVE_SIZE = [64, 40];
 
 function buildThumbnail(node, layer, onPick) {
-  const holder = svgElement('foreignObject', { class: 'thumbnail-holder' }, layer);
-  const button = document.createElementNS(XHTML, 'button');
-  button.type = 'button';
-  button.className = 'thumbnail';
-  button.dataset.thumbnail = node.id;
-  const label = `Show ${symbolText(node.symbol)} over the input plane`;
-  button.setAttribute('aria-label', label);
-  button.title = label;
+  const holder = svgElement('foreignObject', { class: 'thumbnail', 'data-thumbnail': node.id }, layer);
   const canvas = document.createElementNS(XHTML, 'canvas');
-  button.append(canvas);
-  holder.append(button);
-  button.addEventListener('click', () => onPick(node.id));
-  return { id: node.id, holder, button, canvas, painted: 0 };
+  canvas.title = `${symbolText(node.symbol)} over the input plane: click to show it large`;
+  holder.append(canvas);
+  holder.addEventListener('click', () => onPick(node.id));
+  return { id: node.id, holder, canvas, painted: 0 };
 }
 
 /**
@@ -46,10 +41,7 @@ export function createThumbnails(network, layer, onPick) {
     },
 
     paint(maps, shown) {
-      for (const thumbnail of thumbnails) {
-        thumbnail.button.classList.toggle('is-shown', thumbnail.id === shown);
-        setAttribute(thumbnail.button, 'aria-pressed', String(thumbnail.id === shown));
-      }
+      for (const thumbnail of thumbnails) setAttribute(thumbnail.holder, 'data-shown', thumbnail.id === shown ? 'true' : null);
       if (!maps || maps.error || maps === paintedMaps) return;
       paintedMaps = maps;
       for (const thumbnail of thumbnails) {
@@ -67,7 +59,7 @@ export function createThumbnails(network, layer, onPick) {
           paintMap(canvas, maps.values, map.offset, maps.resolution, scale);
         }
         thumbnail.painted += 1;
-        thumbnail.button.dataset.painted = String(thumbnail.painted);
+        setAttribute(thumbnail.holder, 'data-painted', String(thumbnail.painted));
       }
     },
   };

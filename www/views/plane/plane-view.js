@@ -139,6 +139,9 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
     setAttribute(dom.map, 'data-across-range', ranges[0].join(' '));
     setAttribute(dom.map, 'data-up-range', maps.curve ? null : ranges[1].join(' '));
     setAttribute(dom.map, 'data-shown', shown);
+    const over = maps.curve ? `over ${symbol(axes[0])}` : `over ${symbol(axes[0])} (across) and ${symbol(axes[1])} (up)`;
+    setAttribute(dom.map, 'aria-label', `The input plane: ${symbolText(network.node(shown).symbol)} ${over}. `
+      + 'Click to add a point; select one with a click, move it with the arrow keys, remove it with Delete.');
   }
 
   function drawMap(maps, map, scale) {
