@@ -5,7 +5,8 @@
 
 import { setAttribute, svgElement } from '../../lib/dom.js';
 
-const RADIUS = 1.9;
+/** A point's radius in box units: smaller when there are many, so a cloud stays readable. */
+const radiusFor = (count) => (count > 40 ? 1.15 : 1.9);
 const fixed = (value) => value.toFixed(2);
 
 /**
@@ -20,15 +21,16 @@ export function createPlaneOverlay(container) {
   const boundary = svgElement('path', { class: 'plane-boundary' }, svg);
   const curve = svgElement('polyline', { class: 'plane-curve' }, svg);
   const layer = svgElement('g', { class: 'plane-points' }, svg);
-  const ring = svgElement('circle', { class: 'plane-ring', r: RADIUS + 2 }, svg);
+  const ring = svgElement('circle', { class: 'plane-ring' }, svg);
   let marks = [];
+  let radius = radiusFor(0);
 
   /** A point's mark: a dark halo under a white-edged body, visible on any colour of the map. */
   function mark(high) {
     const group = svgElement('g', { class: 'plane-point' }, layer);
     const shapes = ['plane-point-halo', 'plane-point-body'].map((className) => (high
-      ? svgElement('circle', { class: className, r: RADIUS }, group)
-      : svgElement('rect', { class: className, width: RADIUS * 1.8, height: RADIUS * 1.8 }, group)));
+      ? svgElement('circle', { class: className, r: radius }, group)
+      : svgElement('rect', { class: className, width: radius * 1.8, height: radius * 1.8 }, group)));
     return { group, shapes, high, title: svgElement('title', {}, group) };
   }
 
@@ -44,6 +46,8 @@ export function createPlaneOverlay(container) {
     showPoints(points, shown, selected) {
       if (marks.length !== points.length || points.some((point, i) => marks[i].high !== point.high)) {
         layer.replaceChildren();
+        radius = radiusFor(points.length);
+        setAttribute(ring, 'r', String(radius + 2));
         marks = points.map((point) => mark(point.high));
       }
       points.forEach((point, i) => {
@@ -53,8 +57,8 @@ export function createPlaneOverlay(container) {
             setAttribute(shape, 'cx', fixed(point.x));
             setAttribute(shape, 'cy', fixed(point.y));
           } else {
-            setAttribute(shape, 'x', fixed(point.x - RADIUS * 0.9));
-            setAttribute(shape, 'y', fixed(point.y - RADIUS * 0.9));
+            setAttribute(shape, 'x', fixed(point.x - radius * 0.9));
+            setAttribute(shape, 'y', fixed(point.y - radius * 0.9));
           }
         }
         setAttribute(shapes[1], 'fill', point.fill);

@@ -14,7 +14,7 @@ const CHOICES = [
  */
 export function createPlaneTarget(container) {
   const fieldset = htmlElement('fieldset', { class: 'choices plane-target', 'data-plane-target': '' }, container);
-  htmlElement('legend', { class: 'choices-legend' }, fieldset, 'A new point’s target t');
+  htmlElement('legend', { class: 'choices-legend' }, fieldset, 'New point’s t');
   const inputs = CHOICES.map((choice, i) => {
     const label = htmlElement('label', { class: 'choice' }, fieldset);
     const input = htmlElement('input', { type: 'radio', name: 'plane-target', value: choice.value }, label);
