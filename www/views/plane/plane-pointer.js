@@ -170,9 +170,10 @@ export function createPlanePointer(dom, { current, geometry, target, edit, say, 
       return;
     }
     const nudge = NUDGES[event.key];
-    if (!nudge) return;
-    event.preventDefault();
+    // A point just added is drawn (and can be nudged) from the next frame on.
     const point = points[selected];
+    if (!nudge || !point) return;
+    event.preventDefault();
     const step = (event.shiftKey ? 10 : 1) / 100;
     const across = Math.min(Math.max(point.x / 100 + nudge[0] * step, 0), 1);
     const up = Math.min(Math.max(1 - point.y / 100 + nudge[1] * step, 0), 1);
