@@ -40,8 +40,11 @@ export function createPlaneGrid(engine) {
       if (state === lastState && key === lastKey) return last;
       lastState = state;
       lastKey = key;
+      // The maps depend on the weights and the shown example, not on the training set: leaving
+      // the samples out spares the core reading them every frame.
+      const { samples, ...withoutSamples } = state;
       try {
-        last = { ...readMaps(engine.plane(state, window), network, window), axes, ranges };
+        last = { ...readMaps(engine.plane(samples ? withoutSamples : state, window), network, window), axes, ranges };
       } catch (error) {
         last = { error, axes, ranges };
       }
