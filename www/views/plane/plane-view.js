@@ -3,68 +3,21 @@
 // 1-input network gets its curve over x. The core computes every map in one call per frame
 // (plane-grid.js); this view paints them and lets the learner edit the points (plane-pointer.js).
 
-import { htmlElement, setAttribute, setText } from '../../lib/dom.js';
+import { setAttribute, setText } from '../../lib/dom.js';
 import { formatNumber, symbolText } from '../../lib/format.js';
 import { contourPath } from '../../tools/contours.js';
 import { planePoints } from '../../model/sample-edits.js';
+import { buildPlaneDom } from './plane-dom.js';
 import { createPlaneGrid } from './plane-grid.js';
 import { createPlaneOverlay } from './plane-overlay.js';
-import { colourAt, fractionOf, paintMap, paintScaleBar, scaleOf } from './plane-paint.js';
+import { colourAt, fractionOf, paintMap, scaleOf } from './plane-paint.js';
 import { createPlanePointer } from './plane-pointer.js';
-import { createPlaneTarget } from './plane-target.js';
-import { covers, fittedRange, RESOLUTION } from './plane-window.js';
+import { covers, fittedRange } from './plane-window.js';
 
 /** Changes after which the window fits the points again (others keep it while they fit). */
 const REFIT = new Set(['load', 'preset', 'reset', 'open', 'undo', 'redo', 'architecture']);
 
-const select = (parent, label, attribute) => {
-  const field = htmlElement('label', { class: 'field' }, parent, label);
-  return { field, select: htmlElement('select', { [attribute]: '' }, field) };
-};
-
-function buildDom(container) {
-  const controls = htmlElement('div', { class: 'tool-controls' }, container);
-  const show = select(controls, 'Showing', 'data-plane-show');
-  const across = select(controls, 'across', 'data-plane-across');
-  const up = select(controls, 'up', 'data-plane-up');
-  const back = htmlElement('button', { type: 'button', class: 'button button--small', 'data-action': 'plane-output' },
-    controls, 'Back to the output');
-  const fit = htmlElement('button', { type: 'button', class: 'button button--small', 'data-action': 'plane-fit' },
-    controls, 'Fit to the points');
-  const target = createPlaneTarget(htmlElement('div', { class: 'tool-controls' }, container));
-  const figure = htmlElement('div', { class: 'plane-figure' }, container);
-  const upAxis = htmlElement('div', { class: 'plane-axis plane-axis--up', 'aria-hidden': 'true' }, figure);
-  const map = htmlElement('div', {
-    class: 'plane-map', 'data-plane': '', tabindex: '0', role: 'application', 'aria-roledescription': 'input plane',
-    'aria-describedby': 'plane-readout',
-  }, figure);
-  const heat = htmlElement('canvas', { class: 'plane-heat', width: String(RESOLUTION), height: String(RESOLUTION) }, map);
-  const acrossAxis = htmlElement('div', { class: 'plane-axis plane-axis--across', 'aria-hidden': 'true' }, figure);
-  const axisText = (parent) => ['low', 'name', 'high'].map((part) =>
-    htmlElement('span', { class: part === 'name' ? 'plane-axis-name' : '' }, parent));
-  const upText = axisText(upAxis).reverse();
-  const acrossText = axisText(acrossAxis);
-  const menu = htmlElement('div', { class: 'plane-menu', role: 'menu', hidden: '' }, figure);
-  const remove = htmlElement('button', { type: 'button', role: 'menuitem', class: 'plane-menu-item' }, menu,
-    'Remove this point');
-  const legend = htmlElement('p', { class: 'tool-key plane-legend' }, container);
-  const scaleItem = htmlElement('span', { class: 'key-item' }, legend);
-  const scaleLow = htmlElement('span', {}, scaleItem);
-  const bar = htmlElement('canvas', { class: 'plane-scale', width: '256', height: '1', 'aria-hidden': 'true' }, scaleItem);
-  const scaleHigh = htmlElement('span', {}, scaleItem);
-  const scaleName = htmlElement('span', {}, scaleItem);
-  htmlElement('span', { class: 'key-item' }, legend, '● t at or above the midpoint · ■ below');
-  htmlElement('span', { class: 'key-item' }, legend, '◯ the shown example');
-  const boundaryKey = htmlElement('span', { class: 'key-item' }, legend, '— the decision boundary, y = 0.5');
-  const readout = htmlElement('p', { class: 'plane-readout', id: 'plane-readout', 'aria-live': 'polite' }, container);
-  paintScaleBar(bar);
-  return {
-    show, across, up, back, fit, target, figure, map, heat, upText, acrossText, menu, remove,
-    scaleLow, scaleHigh, scaleName, boundaryKey, readout,
-  };
-}
-
-const neuronLabel = (network, node) => {
+const neuronLabel = (node) => {
   const what = node.role === 'output' ? 'output' : `hidden layer ${node.layer}`;
   return `${symbolText(node.symbol)} (${what}, ${node.activation})`;
 };
@@ -76,7 +29,7 @@ const neuronLabel = (network, node) => {
  * the frame's maps (plane-grid.js), `show(id)`, which shows neuron `id` large, and `shown`.
  */
 export function createPlaneView(container, { engine, edit, say, requestFrame }) {
-  const dom = buildDom(container);
+  const dom = buildPlaneDom(container);
   const overlay = createPlaneOverlay(dom.map);
   const grid = createPlaneGrid(engine);
   let network = null;
@@ -93,7 +46,7 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
     const neurons = next.nodes.filter((node) => node.layer > 0);
     const outputs = neurons.filter((node) => node.role === 'output');
     dom.show.select.replaceChildren(...[...outputs, ...neurons.filter((node) => node.role !== 'output')]
-      .map((node) => new Option(neuronLabel(next, node), node.id)));
+      .map((node) => new Option(neuronLabel(node), node.id)));
     if (!neurons.some((node) => node.id === shown)) shown = outputs[0].id;
     dom.show.select.value = shown;
     const inputs = next.nodes.filter((node) => node.layer === 0);
