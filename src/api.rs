@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::evaluate::pass;
 use crate::json::Value;
-use crate::parse::{parse_arch, parse_number, parse_seed, parse_state, parse_steps, parse_window};
+use crate::parse::{
+    parse_arch, parse_number, parse_plane, parse_seed, parse_state, parse_steps, parse_window,
+};
 use crate::state::State;
 
 /// The seed notebook's state: `x = [0.5, 0.3]`, `t = [0.7]`, its weights and `lr = 0.1`.
@@ -134,6 +136,18 @@ pub fn landscape(state: JsValue, window: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
     let window = parse_window(&read(window, "window")?, &state.arch).map_err(to_error)?;
     to_js(&crate::landscape::landscape(&state, &window).map_err(to_error)?)
+}
+
+/// Every hidden and output neuron's activation over the input plane, as one `Float64Array`:
+/// `window = { across: 0, up: 1, across_range: [lo, hi], up_range: [lo, hi], resolution }`
+/// (`up` and `up_range` left out for a 1-input network's curve); the other inputs stay at the
+/// state's `x`. Neuron after neuron in layer order, each `resolution²` values (row-major, the
+/// bottom row first; `resolution` for a curve), then each neuron's lowest value, then its highest.
+#[wasm_bindgen]
+pub fn plane(state: JsValue, window: JsValue) -> Result<Vec<f64>, JsError> {
+    let state = read_state(state)?;
+    let window = parse_plane(&read(window, "window")?, &state.arch).map_err(to_error)?;
+    crate::plane::plane(&state, &window).map_err(to_error)
 }
 
 /// The stages' `{ id, index, title }` for `state`'s network, without computing a pass.

@@ -29,6 +29,7 @@
 //! - [`export`]: NumPy and PyTorch scripts that rebuild the current network.
 //! - [`gradcheck`]: central finite differences; [`landscape`]: `J` over a grid of two parameters.
 //! - [`practice`]: the values common hand-calculation mistakes give, and hand-friendly exercises.
+//! - [`plane`]: every neuron's activation over a grid of two inputs (or a curve over one).
 //! - `api`: the only module that knows about WebAssembly.
 //!
 //! The core never touches the DOM and never panics on user input.
@@ -51,6 +52,7 @@ pub mod network;
 pub mod neuron_graph;
 pub mod parse;
 pub mod practice;
+pub mod plane;
 pub mod presets;
 pub mod reshape;
 pub mod stages;

@@ -20,6 +20,7 @@ import { linkParams } from './views/param-link.js';
 import { createPass } from './model/pass.js';
 import { createPractice } from './model/practice.js';
 import { createPracticeMode } from './views/practice-mode.js';
+import { createPlaneView } from './views/plane/plane-view.js';
 import { createPresetView } from './views/preset-view.js';
 import { createSamplesView } from './views/samples-view.js';
 import { createSaturationNote } from './views/saturation.js';
@@ -129,7 +130,11 @@ async function boot() {
     onMode: (mode) => commands.option('mode', mode),
   });
   const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
-  const network = createNetworkView(byId('network'), orientationFor(narrowScreen));
+  let plane = null;
+  const network = createNetworkView(byId('network'), orientationFor(narrowScreen), {
+    onThumbnail: (id) => plane.show(id),
+  });
+  plane = createPlaneView(byId('plane'), { engine, edit: commands.samples, say, requestFrame });
   const graphPicker = document.querySelector('[data-graph-picker]');
   const neuronGraph = createNeuronGraphView(byId('neuron-graph'), engine, (nodeId) => neuronOpeners.show(nodeId));
   const neuronOpeners = bindNeuronOpeners(byId('network'), graphPicker, neuronGraph.open);
@@ -193,6 +198,7 @@ async function boot() {
     if (snapshot !== drawn || practiceMode.version !== drawnPractice) drawSnapshot(snapshot);
     drawn = snapshot;
     drawnPractice = practiceMode.version;
+    network.paintMaps(plane.update(snapshot), plane.shown);
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     arch.update(snapshot);

@@ -1,9 +1,11 @@
 //! Validation of untrusted input: a [`Value`] becomes a [`State`], a step count, an
 //! architecture or a landscape window, or an [`Error`] that names the field and the problem.
 
+mod plane;
 mod values;
 mod window;
 
+pub use plane::parse_plane;
 pub use window::parse_window;
 
 use crate::error::Error;

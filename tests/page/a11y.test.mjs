@@ -60,10 +60,11 @@ test('Tab reaches every kind of control in reading order, each with a visible fo
     order.push(now.name);
   }
   const first = (pattern) => order.findIndex((name) => pattern.test(name));
-  const expected = [/^select Example/, /^summary Share/, /^button Step backprop/, /^summary Table view/,
+  const expected = [/^select Example/, /^summary Share/, /^button Step backprop/, /^select Showing/, /^div The input plane/,
+    /^summary Table view/,
     /^button Remove neuron/, /^button Add neuron/, /^select Activation/, /^button Add hidden layer/,
     /^input\[number\] Seed/, /^button Re-initialise/, /^input\[checkbox\] Train biases/,
-    /^input\[radio\] E = \(y/, /^input\[range\]/, /^input\[number\] $/, /^button Train/, /^select.*steps/, /^div/];
+    /^input\[radio\] E = \(y/, /^input\[range\]/, /^input\[number\] $/, /^button Train/, /^select.*steps/, /^div Loss landscape/];
   const positions = expected.map(first);
   positions.forEach((position, i) => assert.ok(position >= 0, `${expected[i]} is reached: ${order.join(' | ')}`));
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, `reading order: ${order.join(' | ')}`);

@@ -2,7 +2,7 @@
 // so no view can change what the core computed, and it keeps one network model per architecture.
 
 import init, {
-  describe, evaluate, exercise, finiteDifferences, landscape, mistakeKinds, neuronGraph, numpyScript, practice,
+  describe, evaluate, exercise, finiteDifferences, landscape, mistakeKinds, neuronGraph, numpyScript, plane, practice,
   presets, pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
 } from '../pkg/backprop_viz.js';
 import { architectureKey, architectureOf, createNetwork } from './network.js';
@@ -31,6 +31,9 @@ function deepFreeze(value) {
  * - `landscape(state, window)`: the training loss over a grid of two parameters;
  * - `neuronGraph(state, node)`: one neuron's computational graph as a Float64Array (see
  *   src/neuron_graph.rs): per input aᵢ, wᵢⱼ, wᵢⱼ·aᵢ, ∂E/∂wᵢⱼ, wᵢⱼ·δⱼ; then Σ, b, z, a, ∂E/∂a, δ, f′(z);
+ * - `plane(state, window)`: every hidden and output neuron's activation over a window of the
+ *   inputs, one Float64Array (see src/api.rs; a typed array cannot be frozen, nor need it be:
+ *   each call returns a new one);
  * - `validateState(state)`: the state checked and in canonical form, for links and files;
  * - `numpyScript(state)`, `pytorchScript(state)`: Python that rebuilds this network and prints
  *   its forward values and gradients;
@@ -64,6 +67,7 @@ export async function loadEngine() {
     trainRun: (state, steps, stopBelow) => deepFreeze(trainRun(state, steps, stopBelow)),
     finiteDifferences: (state, eps) => deepFreeze(finiteDifferences(state, eps)),
     landscape: (state, window) => deepFreeze(landscape(state, window)),
+    plane,
     validateState: (state) => deepFreeze(validateState(state)),
     neuronGraph,
     numpyScript,

@@ -64,6 +64,16 @@ export function createCommands({ pass, engine, trainer, undo, say, requestFrame 
       if (refusal) requestFrame();
       return refusal;
     },
+    /**
+     * Edits the training set with `transform(state)` (see sample-edits.js), `what` wording it
+     * ("Added a point") for the status line; the changes of one
+     * `gesture` (a point pressed, dragged and released) are one undo step.
+     */
+    samples: (transform, what, gesture = null) => run(
+      () => pass.resample(transform, { kind: 'samples', what }),
+      'That change to the points was not applied',
+      gesture,
+    ),
     /** Draws every weight anew from `seed`. */
     reinitialize: (seed) => run(
       () => pass.replace((state) => engine.reinitialize(state, seed), { kind: 'reinit', seed }),

@@ -131,6 +131,11 @@ export function createPass(engine, origin, onChange) {
       else commit({ ...revised, change });
     },
 
+    /** Replaces the state with `transform(state)` — the training set edited — at the start of a new pass. */
+    resample(transform, change) {
+      start(transform(current.state), change);
+    },
+
     /** Moves to the state a training run reached (`run` from the core's trainRun). */
     train(run) {
       start(run.state, { kind: 'train', run });

@@ -85,6 +85,9 @@ export function statusMessage(snapshot, stage) {
       return `Showing ${sampleText(snapshot, change.sample)}: its own forward and backward pass.`;
     case 'train':
       return null;
+    case 'samples':
+      return `${change.what}: ${snapshot.state.samples?.length ?? 1} training point${snapshot.state.samples?.length === 1 ? '' : 's'}; `
+        + 'the pass restarted.';
     case 'architecture':
       return `${change.what}: the network is now ${snapshot.network.widths.join('-')} `
         + `(${snapshot.network.activations.join(', ')}), ${snapshot.network.weights.length} weights and biases; `

@@ -43,8 +43,8 @@ function showRow(cells, result) {
 /**
  * Wires the panel in `container`: the `[data-eps]` exponent slider, its `[data-eps-value]` text, the
  * table body `[data-fd-rows]`, the headers `[data-fd-loss]` and the `[data-fd-problem]` line.
- * `check(state, eps)` is the core's finiteDifferences. Controller: `update(snapshot)`, one core
- * call when the state or ε changed.
+ * `check(state, eps)` is the core's finiteDifferences. Controller: `update(snapshot, running)`,
+ * one core call when the state or ε changed (deferred while training runs).
  */
 export function createGradcheckView(container, check) {
   const slider = container.querySelector('[data-eps]');
@@ -56,6 +56,7 @@ export function createGradcheckView(container, check) {
   let built = null;
   let checked = null;
   let latest = null;
+  let training = false;
 
   function build(network) {
     body.replaceChildren();
@@ -66,7 +67,11 @@ export function createGradcheckView(container, check) {
   function render() {
     if (latest.network !== built) build(latest.network);
     const eps = Number(`1e${slider.value}`);
-    if (checked && checked.state === latest.state && checked.eps === eps) return;
+    // While training runs, the table waits (each check costs two passes per parameter over every
+    // sample) and is brought up to date in the frame training stops.
+    const waiting = training && checked !== null && checked.eps === eps;
+    container.classList.toggle('is-waiting', waiting && checked.state !== latest.state);
+    if (waiting || (checked && checked.state === latest.state && checked.eps === eps)) return;
     checked = { state: latest.state, eps };
     const symbol = objectiveSymbol(latest.state);
     for (const label of container.querySelectorAll('[data-fd-loss]')) setText(label, symbol);
@@ -95,8 +100,10 @@ export function createGradcheckView(container, check) {
   slider.disabled = false;
 
   return {
-    update(snapshot) {
+    /** Shows `snapshot`; while `running` (training), keeps the last check until it stops. */
+    update(snapshot, running = false) {
       latest = snapshot;
+      training = running;
       render();
     },
   };

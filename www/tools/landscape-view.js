@@ -30,7 +30,8 @@ function contourLevels(scale) {
 /**
  * Wires the panel in `container` (see index.html: `[data-landscape]` and its controls).
  * `compute(state, window)` is the core's landscape; `edit(values)` sets parameters as the sliders
- * do; `current()` is the state now, perhaps not drawn yet. Controller: `update(snapshot, history)`.
+ * do; `current()` is the state now, perhaps not drawn yet. Controller:
+ * `update(snapshot, history, training)`, the surface deferred while training runs.
  */
 export function createLandscapeView(container, { compute, edit, current }) {
   const map = container.querySelector('[data-landscape]');
@@ -127,18 +128,24 @@ export function createLandscapeView(container, { compute, edit, current }) {
     const point = pointOf(snapshot.state);
     if (!frame || !inside(point)) frame = { centre: point, span: Number(spanPicker.value) };
     const key = surfaceKey(snapshot.state);
+    // While training runs the surface waits (it costs a pass over every sample at every grid
+    // point) and only the point and the path move; it is redrawn in the frame training stops.
+    const waiting = latest.training && surface !== null && key !== surface;
+    map.classList.toggle('is-waiting', waiting);
     try {
-      if (key !== surface) drawSurface(snapshot.state);
-      surface = key;
+      if (key !== surface && !waiting) {
+        drawSurface(snapshot.state);
+        surface = key;
+      }
       map.classList.remove('is-stale');
     } catch (error) {
       map.classList.add('is-stale');
       setText(text('readout'), `The landscape could not be computed here: ${error.message}`);
       return;
     }
-    if (drawn.state !== snapshot.state || drawn.surface !== key) drawPoint(snapshot);
-    if (drawn.version !== history.version || drawn.surface !== key) drawPath(history);
-    drawn = { state: snapshot.state, surface: key, version: history.version };
+    if (drawn.state !== snapshot.state || drawn.surface !== surface) drawPoint(snapshot);
+    if (drawn.version !== history.version || drawn.surface !== surface) drawPath(history);
+    drawn = { state: snapshot.state, surface, version: history.version };
   }
 
   function recentre() {
@@ -194,8 +201,9 @@ export function createLandscapeView(container, { compute, edit, current }) {
   for (const control of container.querySelectorAll('select, button')) control.disabled = false;
 
   return {
-    update(snapshot, history) {
-      latest = { snapshot, history };
+    /** Shows `snapshot` and the `history` of updates; while `training`, the surface waits. */
+    update(snapshot, history, training = false) {
+      latest = { snapshot, history, training };
       render();
     },
   };

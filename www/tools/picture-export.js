@@ -47,6 +47,14 @@ export function standaloneSvg(svg) {
       if (value !== initial[name]) element.setAttribute(name, value);
     }
   });
+  // A map thumbnail is a canvas in a foreignObject: the file holds a picture of it instead.
+  const thumbnails = [...svg.querySelectorAll('foreignObject')];
+  [...copy.querySelectorAll('foreignObject')].forEach((holder, i) => {
+    const image = document.createElementNS(svg.namespaceURI, 'image');
+    for (const name of ['x', 'y', 'width', 'height']) image.setAttribute(name, holder.getAttribute(name));
+    image.setAttribute('href', thumbnails[i].querySelector('canvas').toDataURL());
+    holder.replaceWith(image);
+  });
   const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
   copy.removeAttribute('class');
   copy.setAttribute('width', String(width));

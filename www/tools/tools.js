@@ -39,8 +39,8 @@ export function createTools(engine, { trainer, history, edit, current, say, requ
     update(snapshot) {
       trainView.update(snapshot, history, trainer.running);
       lossCurve.update(history, trainView.target(), objectiveSymbol(snapshot.state));
-      landscape.update(snapshot, history);
-      gradcheck.update(snapshot);
+      landscape.update(snapshot, history, trainer.running);
+      gradcheck.update(snapshot, trainer.running);
     },
   };
 }

@@ -32,7 +32,9 @@ function spacing(network, tall) {
  * `loss` and the targets as `t.k`); `meanLoss`, where J is written; `details`, `biasGrads` and
  * `outputGrads`, where a neuron's z and b (on `detailLines` lines), its ∂E/∂b and its ∂E/∂h or
  * ∂E/∂y are written; `labelsAt`, how far along each edge its weight and its gradient sit;
- * `compact`, whether labels wait for the learner to point at them.
+ * `thumbnails`, each neuron's map thumbnail as `[x, y, size]` (its top-left corner: beside the
+ * neuron, above it on a crowded phone picture); `compact`, whether labels wait for the learner
+ * to point at them.
  */
 export function computeLayout(network, orientation) {
   const tall = orientation === 'tall';
@@ -73,6 +75,14 @@ export function computeLayout(network, orientation) {
       outputGrads[node.id] = [x, y + (tall ? 89 : -52)];
     }
   }
+  const thumbnails = {};
+  const size = compact ? 30 : 44;
+  for (const node of network.nodes.filter((n) => n.layer > 0)) {
+    const [x, y] = nodes[node.id];
+    const beside = !(tall && compact);
+    thumbnails[node.id] = beside ? [x - NEURON_RADIUS - 6 - size, y - size / 2, size]
+      : [x - size / 2, y - NEURON_RADIUS - 4 - size, size];
+  }
   const labelsAt = {};
   for (const edge of network.edges) labelsAt[edge.id] = tall ? [0.3, 0.66] : [0.26, 0.62];
   const lastAlong = tall ? Math.max(lossAlong + 60, ...Object.values(nodes).map(([, y]) => y + 60))
@@ -88,6 +98,7 @@ export function computeLayout(network, orientation) {
     biasGrads,
     outputGrads,
     labelsAt,
+    thumbnails,
     compact,
   };
 }

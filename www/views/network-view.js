@@ -5,6 +5,7 @@ import { setAttribute, setText, svgElement } from '../lib/dom.js';
 import { formatNumber, fullValue, symbolText } from '../lib/format.js';
 import { computeLayout, lossLinks, pointAlong } from './network-layout.js';
 import { createNodes } from './network-nodes.js';
+import { createThumbnails } from './network-thumbnails.js';
 import { createPill, fitPills } from './pill.js';
 import { revealKey } from '../model/reveal.js';
 import { readParam } from '../model/state.js';
@@ -86,29 +87,34 @@ function pictureLabel(network) {
 
 /**
  * Draws the network of each snapshot into `container`, laid out for `orientation` (`wide` or
- * `tall`, see network-layout.js); the picture is rebuilt when the architecture changes.
- * Controller: `setOrientation(orientation)`, and `update(snapshot, revealed, animate)`, which
+ * `tall`, see network-layout.js); the picture is rebuilt when the architecture changes. Each
+ * hidden and output neuron has a map thumbnail; `onThumbnail(id)` hears one pressed.
+ * Controller: `setOrientation(orientation)`, `paintMaps(maps, shown)` (the frame's maps, see
+ * plane-grid.js, and the neuron the main plane shows), and `update(snapshot, revealed, animate)`, which
  * writes the values and the revealed gradients, highlights the current stage and, when `animate`
  * is true, plays its pulse.
  */
-export function createNetworkView(container, orientation) {
+export function createNetworkView(container, orientation, { onThumbnail }) {
   const svg = svgElement('svg', { class: 'network', role: 'img' }, container);
-  const layers = ['links', 'edges', 'nodes', 'labels'].map((name) => svgElement('g', { class: `layer-${name}` }, svg));
+  const layers = ['links', 'edges', 'nodes', 'thumbnails', 'labels']
+    .map((name) => svgElement('g', { class: `layer-${name}` }, svg));
   let built = null;
   let links = [];
   let edges = [];
   let nodes = null;
+  let thumbnails = null;
   let pills = [];
   let pillsByReveal = new Map();
   let layout = null;
 
   function build(network) {
     for (const layer of layers) layer.replaceChildren();
-    const [linkLayer, edgeLayer, nodeLayer, labelLayer] = layers;
+    const [linkLayer, edgeLayer, nodeLayer, thumbnailLayer, labelLayer] = layers;
     svg.setAttribute('aria-label', pictureLabel(network));
     links = lossLinks(network).map((link) => buildLink(link, linkLayer));
     edges = network.edges.map((edge) => buildEdge(network, { name: edge.id, from: edge.from, to: edge.to }, edgeLayer, labelLayer));
     nodes = createNodes(network, nodeLayer, labelLayer);
+    thumbnails = createThumbnails(network, thumbnailLayer, onThumbnail);
     pills = [...edges.flatMap((item) => [item.weight, item.grad]), ...nodes.pills];
     pillsByReveal = new Map([
       ...edges.map((item) => [revealKey('edgeGrads', item.edge.name), item.grad]),
@@ -129,6 +135,7 @@ export function createNetworkView(container, orientation) {
       item.grad.place(...pointAlong(layout, item.edge, gradAt));
     }
     nodes.place(layout);
+    thumbnails.place(layout);
     fitPills(pills);
   }
   function highlight(stage) {
@@ -168,6 +175,10 @@ export function createNetworkView(container, orientation) {
     setOrientation(next) {
       orientation = next;
       if (built) place();
+    },
+
+    paintMaps(maps, shown) {
+      thumbnails?.paint(maps, shown);
     },
 
     // Every click plays exactly one stage: a click during a pulse cuts it short (its results are

@@ -8,6 +8,10 @@ import { createRadioGroup } from '../lib/radio-group.js';
 import { OPTIONS, readOption, shownSample } from '../model/state.js';
 
 const listText = (values) => values.map(formatEditable).join(', ');
+const sameValues = (a, b) => a.length === b.length && a.every((value, i) => value === b[i]);
+/** Whether two training sets hold the same numbers (training hands out a new, equal one each frame). */
+const sameSamples = (a, b) => a === b || (a && b && a.length === b.length
+  && a.every((sample, i) => sameValues(sample.x, b[i].x) && sameValues(sample.t, b[i].t)));
 
 function buildRow(list, sample, index, onPick) {
   const row = htmlElement('label', { class: 'sample', 'data-sample': String(index) }, list);
@@ -39,7 +43,7 @@ export function createSamplesView(container, { onPick, onMode }) {
     update({ state, evaluation }) {
       if (container.hidden !== !state.samples) container.hidden = !state.samples;
       if (!state.samples) return;
-      if (state.samples !== shownSamples) {
+      if (!sameSamples(state.samples, shownSamples)) {
         shownSamples = state.samples;
         list.replaceChildren();
         rows = state.samples.map((sample, index) => buildRow(list, sample, index, onPick));

@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: the numbers in the README — the core natively (criterion), training in
 //! wasm against plain JavaScript and native (Node, then Chromium), the wasm core and a slider
-//! drag in Chromium, what a first visit to the production build downloads, and its
-//! first contentful paint.
+//! drag in Chromium, training with the input plane and its thumbnails repainted every frame in
+//! Chromium, what a first visit to the production build downloads, and its first contentful
+//! paint.
 
 use std::path::Path;
 use std::process::Command;
@@ -15,7 +16,7 @@ use crate::{budget, build, Result};
 pub fn bench(root: &Path) -> Result<()> {
     build::build(root)?;
     tools::ensure_chromium()?;
-    let measurements: [(&str, &dyn Fn() -> Result<()>); 5] = [
+    let measurements: [(&str, &dyn Fn() -> Result<()>); 6] = [
         ("criterion", &|| {
             run(cargo().args(["bench", "--bench", "core"]))
         }),
@@ -25,6 +26,9 @@ pub fn bench(root: &Path) -> Result<()> {
         }),
         ("the core and a slider drag in Chromium", &|| {
             run(Command::new("node").arg("tools/bench-browser.mjs"))
+        }),
+        ("training with the input plane in Chromium", &|| {
+            run(Command::new("node").arg("tools/bench-plane.mjs"))
         }),
         ("first contentful paint", &|| {
             run(Command::new("node").arg("tools/bench-paint.mjs"))
