@@ -91,9 +91,10 @@ pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
 }
 
-/// `{ state, steps, losses, loss, error? }`: up to `steps` training steps, stopping early once
-/// the training loss `J` is at or below `stopBelow` (pass `undefined` for no target).
-/// `losses[k]` is `J` before step `k`; `loss` is `J` after the last. When a step would overflow,
+/// `{ state, steps, losses, loss, test_losses?, test_loss?, error? }`: up to `steps` training
+/// steps, stopping early once the training loss `J` is at or below `stopBelow` (pass
+/// `undefined` for no target). `losses[k]` is `J` before step `k`; `loss` is `J` after the last;
+/// with a test split, `test_losses[k]` and `test_loss` are the held-out samples' mean loss. When a step would overflow,
 /// the run stops there: `state` is the last good state, `steps` the steps completed, and
 /// `error` is `{ field, message }`.
 #[wasm_bindgen(js_name = trainRun)]
@@ -111,6 +112,8 @@ pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<
         steps: run.steps,
         losses: &run.losses,
         loss: run.loss,
+        test_losses: &run.test_losses,
+        test_loss: run.test_loss,
         error: run.error.as_ref().map(|e| ErrorJson {
             field: &e.field,
             message: &e.message,
@@ -143,6 +146,37 @@ pub fn stage_list(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::stages::stage_list(&state.arch))
 }
 
+/// `state` trained on the points of dataset `spec`, `{ name, size, noise, seed }` (names:
+/// xor, xor_clouds, circle, blobs, spirals, sine): its samples become those points, the shown
+/// example the first of them, and its `dataset` the spec. Throws when the dataset does not fit
+/// the network's inputs and outputs.
+#[wasm_bindgen(js_name = generateDataset)]
+pub fn generate_dataset(state: JsValue, spec: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let spec = crate::parse::parse_spec(&read(spec, "spec")?, "spec").map_err(to_error)?;
+    let next = crate::data::datasets::with_dataset(&state, spec).map_err(to_error)?;
+    pass(&next).map_err(to_error)?;
+    to_js(&next)
+}
+
+/// `state` trained on the samples of CSV `text` (header `x1,x2,t`, or `x1,…,xn,t1,…,tm`): the
+/// shown example becomes the first. Throws an Error naming the line and what is wrong.
+#[wasm_bindgen(js_name = importCsv)]
+pub fn import_csv(state: JsValue, text: &str) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let samples = crate::data::csv::parse_csv(text, &state.arch).map_err(to_error)?;
+    let next = crate::data::datasets::with_samples(&state, samples, None).map_err(to_error)?;
+    pass(&next).map_err(to_error)?;
+    to_js(&next)
+}
+
+/// The CSV header for `state`'s network: `["x1", "x2", "t"]`.
+#[wasm_bindgen(js_name = csvHeader)]
+pub fn csv_header(state: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    to_js(&crate::data::csv::header(&state.arch))
+}
+
 /// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsError> {
@@ -173,6 +207,10 @@ struct TrainRunJson<'a> {
     steps: u32,
     losses: &'a [f64],
     loss: f64,
+    #[serde(skip_serializing_if = "<[f64]>::is_empty")]
+    test_losses: &'a [f64],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    test_loss: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ErrorJson<'a>>,
 }

@@ -139,6 +139,9 @@ fn header(state: &State, imports: &str) -> String {
         (n, Mode::PerSample) => format!(
             "the mean over {n} samples.\n# (The page updates one sample at a time; this script takes one batch step)"
         ),
+        (n, Mode::MiniBatch) => format!(
+            "the mean over {n} samples.\n# (The page updates on shuffled mini-batches; this script takes one batch step)"
+        ),
     };
     let shape: Vec<String> = state.arch.widths().iter().map(usize::to_string).collect();
     let acts: Vec<&str> = state.arch.activations().iter().map(|a| a.name()).collect();

@@ -21,7 +21,8 @@
 //!   options, samples) and its row-major JSON form. [`presets`]: ready-made states.
 //! - [`json`], [`parse`]: untrusted input → a validated [`state::State`], or an [`error::Error`]
 //!   naming the field. [`reshape`]: a new architecture keeping the weights that still exist.
-//! - [`train`]: the mean over samples, descent and training runs.
+//! - [`train`]: the mean over the training samples (with L2), descent, mini-batches and runs.
+//! - [`data`]: seeded datasets, CSV, the test split and the mini-batch order.
 //! - [`evaluate`]: one pass checked for overflow and shaped for JavaScript.
 //! - [`formula`], [`symbols`], [`stages`]: the tape generated from the layers, formulas as data.
 //! - [`describe`]: the network's nodes, edges, parameters and stages for the page.
@@ -37,6 +38,7 @@
 //! assert!((result.forward.y()[0] - 0.6793285460).abs() < 1e-9);
 //! ```
 
+pub mod data;
 pub mod describe;
 pub mod error;
 pub mod evaluate;

@@ -1,5 +1,6 @@
-//! Training: the objective over the samples, the update rule and training runs.
+//! Training: the objective over the samples, the update rule, training runs and metrics.
 
+pub mod metrics;
 pub mod objective;
 pub mod rule;
 pub mod update;
