@@ -407,3 +407,20 @@ fn the_training_options_and_the_dataset_are_validated_by_name() {
         "{text}"
     );
 }
+
+#[test]
+fn reshaping_to_other_inputs_forgets_the_dataset_and_keeps_the_points() {
+    let state = on(Dataset::Circle, 20, 4);
+    let wider =
+        backprop_viz::reshape::reshape(&state, arch(&[2, 5, 1], &[Tanh, Sigmoid])).expect("fits");
+    assert_eq!(
+        wider.dataset, state.dataset,
+        "same inputs: still the dataset's points"
+    );
+    let three =
+        backprop_viz::reshape::reshape(&state, arch(&[3, 4, 1], &[Tanh, Sigmoid])).expect("fits");
+    assert_eq!(three.dataset, None);
+    let json = serde_json::to_string(&three).expect("serialisable");
+    let reread = parse_state(&value(&json)).expect("a reshaped state reads back");
+    assert_eq!(reread.samples.len(), 20);
+}

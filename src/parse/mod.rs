@@ -189,12 +189,12 @@ fn with_dataset(mut state: State, value: Option<&Value>) -> Result<State, Error>
         return Ok(state);
     };
     let spec = parse_spec(value, "dataset")?;
-    check_fits(spec.dataset, &state.arch)?;
-    let points = generate(spec);
+    let fits = check_fits(spec.dataset, &state.arch);
     if state.samples.is_empty() {
-        state.samples = points;
+        fits?;
+        state.samples = generate(spec);
         state.dataset = Some(spec);
-    } else if state.samples == points {
+    } else if fits.is_ok() && state.samples == generate(spec) {
         state.dataset = Some(spec);
     }
     Ok(state)
