@@ -35,7 +35,8 @@ pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&pass(&state).map_err(to_error)?)
 }
 
-/// `{ evaluation, stages }`: one pass's values, gradients and tape in one call.
+/// `{ evaluation, stages, dataset }`: one pass's values, gradients and tape in one call, and
+/// the state's `dataset` as the core kept it: `null` once the samples are no longer its points.
 #[wasm_bindgen]
 pub fn snapshot(state: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
@@ -43,6 +44,7 @@ pub fn snapshot(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&SnapshotJson {
         stages: crate::stages::stages(&pass),
         evaluation: &pass,
+        dataset: state.dataset,
     })
 }
 
@@ -199,6 +201,7 @@ pub fn pytorch_script(state: JsValue) -> Result<String, JsError> {
 struct SnapshotJson<'a> {
     evaluation: &'a crate::evaluate::Pass,
     stages: Vec<crate::stages::Stage>,
+    dataset: Option<crate::data::datasets::Spec>,
 }
 
 #[derive(Serialize)]

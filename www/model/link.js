@@ -18,6 +18,9 @@
 //   init       the seed new weights are drawn from
 //   samples    the samples when they are not the preset's: the x then the t of each, `;` between,
 //              or none
+//   data       instead of the samples, when they are a generated dataset's points: its name, size,
+//              noise and seed (data=circle,200,0.05,7); opening the link generates them again
+//   test batch shuffle l2   the training settings: test_fraction, batch_size, shuffle_seed, l2
 //   stage      how many stages of the pass are played
 // The parameters are those the pass started from: a link at the last stage holds them from before
 // the update, and opening it replays the update. Reading checks the state with the core, whose
@@ -27,8 +30,18 @@ import { architectureKey, architectureOf } from '../core/network.js';
 import { OPTIONS, readOption, shownSample, withSample } from './state.js';
 
 const OPTION_FIELDS = Object.entries(OPTIONS).map(([key, option]) => ({ key, ...option }));
+/** The training settings: their short names in a link and their defaults (left out of the state). */
+const SETTINGS = [
+  { key: 'test_fraction', link: 'test', fallback: 0 },
+  { key: 'batch_size', link: 'batch', fallback: 10 },
+  { key: 'shuffle_seed', link: 'shuffle', fallback: 1 },
+  { key: 'l2', link: 'l2', fallback: 0 },
+];
 const FIXED_FIELDS = ['preset', 'sample', 'arch', 'act', 'x', 't', 'lr', ...OPTION_FIELDS.map((option) => option.link),
-  'biases', 'init', 'samples', 'stage'];
+  'biases', 'init', 'samples', 'data', ...SETTINGS.map((setting) => setting.link), 'stage'];
+
+/** The longest address every browser, chat and mail program keeps whole. */
+export const SAFE_LINK_LENGTH = 2000;
 const LAYER_FIELD = /^[wb][1-9]$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -101,8 +114,13 @@ export function encodeLink({ origin, state, stageIndex }) {
     fields.push(['biases', state.train_biases === false ? 'fixed' : 'trained']);
   }
   if ((state.init_seed ?? 1) !== (base.init_seed ?? 1)) fields.push(['init', String(state.init_seed ?? 1)]);
+  const { dataset } = state;
   const samples = samplesText(state.samples);
-  if (samples !== samplesText(base.samples)) fields.push(['samples', samples]);
+  if (dataset) fields.push(['data', [dataset.name, dataset.size, dataset.noise, dataset.seed].map(String).join(',')]);
+  else if (samples !== samplesText(base.samples)) fields.push(['samples', samples]);
+  for (const { key, link, fallback } of SETTINGS) {
+    if ((state[key] ?? fallback) !== (base[key] ?? fallback)) fields.push([link, String(state[key] ?? fallback)]);
+  }
   if (stageIndex > 0) fields.push(['stage', String(stageIndex)]);
   return fields.map(([name, value]) => `${name}=${value}`).join('&');
 }
@@ -172,7 +190,12 @@ export function decodeLink(text, presets, core) {
   if (architectureKey(arch.widths, arch.activations) !== architectureKey(baseArch.widths, baseArch.activations)) {
     state = { ...core.reshape(state, arch) };
   }
+  if (fields.has('samples') && fields.has('data')) throw new Error('it gives both samples and data; a link holds one of them');
   if (fields.has('samples')) state = withSamples(state, fields.get('samples'));
+  if (fields.has('data')) {
+    const [name, size, noise, seed] = fields.get('data').split(',');
+    state = { ...core.generateDataset(state, { name, size: readNumber(size ?? ''), noise: readNumber(noise ?? ''), seed: readNumber(seed ?? '') }) };
+  }
   if (fields.has('sample')) {
     const count = state.samples?.length ?? 0;
     if (count === 0) throw new Error(`sample=${fields.get('sample')} picks a sample, but this setup has none`);
@@ -194,6 +217,9 @@ export function decodeLink(text, presets, core) {
     state.train_biases = value === 'trained';
   }
   if (fields.has('init')) state.init_seed = readIndex(fields.get('init'), 'init', 0, 4294967295);
+  for (const { key, link } of SETTINGS) {
+    if (fields.has(link)) state[key] = readNumber(fields.get(link));
+  }
   const valid = core.validateState(state);
   const last = core.network(valid).stageCount;
   const stageIndex = fields.has('stage') ? readIndex(fields.get('stage'), 'stage', 0, last) : 0;

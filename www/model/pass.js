@@ -15,9 +15,17 @@ import { readOption, readParam, shownSample, withParam, withSample } from './sta
  * Methods that need the core throw its Error and leave the pass unchanged.
  */
 export function createPass(engine, origin, onChange) {
-  /** The state with its network, evaluation and tape: one core call. */
-  function computed(state) {
-    const { evaluation, stages } = engine.snapshot(state);
+  /**
+   * The state with its network, evaluation and tape: one core call. A `dataset` the core no
+   * longer finds in the samples (a point was edited) is dropped: they are the learner's own now.
+   */
+  function computed(given) {
+    const { evaluation, stages, dataset } = engine.snapshot(given);
+    let state = given;
+    if (state.dataset && !dataset) {
+      state = { ...state };
+      delete state.dataset;
+    }
     return { state, network: engine.network(state), evaluation, stages };
   }
 

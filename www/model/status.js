@@ -88,6 +88,8 @@ export function statusMessage(snapshot, stage) {
       return `${change.what}: the network is now ${snapshot.network.widths.join('-')} `
         + `(${snapshot.network.activations.join(', ')}), ${snapshot.network.weights.length} weights and biases; `
         + 'every weight that still exists kept its value.';
+    case 'data':
+      return change.what;
     case 'reinit':
       return `Every weight was drawn anew from seed ${change.seed}; no stage played.`;
     case 'finish':

@@ -53,10 +53,13 @@ export function createSamplesView(container, { onPick, onMode }) {
       shownEvaluation = evaluation;
       evaluation.batch.samples.forEach((result, index) => {
         const { output } = rows[index];
-        setText(output, `y ${formatNumber(result.y[0])} · E ${formatNumber(result.loss)}`);
+        setText(output, `y ${formatNumber(result.y[0])} · E ${formatNumber(result.loss)}${result.test ? ' · test' : ''}`);
         output.title = `y = ${fullValue(result.y[0])}\nE = ${fullValue(result.loss)}`;
       });
-      setText(mean, `J = mean of E over the ${rows.length} samples = ${formatNumber(evaluation.batch.loss)}`);
+      const training = rows.length - (evaluation.test?.count ?? 0);
+      const over = training === rows.length ? `the ${rows.length} samples` : `the ${training} training samples`;
+      const penalty = evaluation.batch.penalty ? ' + ½λ·Σw²' : '';
+      setText(mean, `J = mean of E over ${over}${penalty} = ${formatNumber(evaluation.batch.loss)}`);
       mean.title = `J = ${fullValue(evaluation.batch.loss)}`;
     },
   };
