@@ -164,9 +164,12 @@ pub fn generate_dataset(state: JsValue, spec: JsValue) -> Result<JsValue, JsErro
 /// `state` trained on the samples of CSV `text` (header `x1,x2,t`, or `x1,…,xn,t1,…,tm`): the
 /// shown example becomes the first. Throws an Error naming the line and what is wrong.
 #[wasm_bindgen(js_name = importCsv)]
-pub fn import_csv(state: JsValue, text: &str) -> Result<JsValue, JsError> {
+pub fn import_csv(state: JsValue, text: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
-    let samples = crate::data::csv::parse_csv(text, &state.arch).map_err(to_error)?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| JsError::new("text must be a string: the CSV file's text"))?;
+    let samples = crate::data::csv::parse_csv(&text, &state.arch).map_err(to_error)?;
     let next = crate::data::datasets::with_samples(&state, samples, None).map_err(to_error)?;
     pass(&next).map_err(to_error)?;
     to_js(&next)
