@@ -424,3 +424,36 @@ fn reshaping_to_other_inputs_forgets_the_dataset_and_keeps_the_points() {
     let reread = parse_state(&value(&json)).expect("a reshaped state reads back");
     assert_eq!(reread.samples.len(), 20);
 }
+
+#[test]
+fn the_update_card_shows_the_l2_term_for_weights_only() {
+    use backprop_viz::formula::Expr;
+    let state = State {
+        l2: 0.25,
+        ..on(Dataset::Blobs, 20, 2)
+    };
+    let stages = backprop_viz::stages::stages(&common::evaluated(&state));
+    let update = stages.last().expect("an update stage");
+    let weight = update
+        .formulas
+        .iter()
+        .find(|f| f.param.as_deref() == Some("w1.0.0"))
+        .expect("w1.0.0's update");
+    let Expr::Difference { right, .. } = &weight.rhs else {
+        panic!("w ← w − η·(…), got {:?}", weight.rhs)
+    };
+    let text = format!("{right:?}");
+    assert!(text.contains("\"λ\""), "the step holds λ·w: {text}");
+    let bias = update
+        .formulas
+        .iter()
+        .find(|f| f.param.as_deref() == Some("b1.0"))
+        .expect("b1.0's update");
+    assert!(
+        !format!("{:?}", bias.rhs).contains("\"λ\""),
+        "biases are not regularised"
+    );
+    let next = common::evaluated(&state).next;
+    assert_eq!(weight.value, next.params[0]);
+    assert!(update.explanation.contains("∂(½λw²)/∂w = λw"));
+}
