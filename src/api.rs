@@ -161,27 +161,6 @@ pub fn generate_dataset(state: JsValue, spec: JsValue) -> Result<JsValue, JsErro
     to_js(&next)
 }
 
-/// `state` trained on the samples of CSV `text` (header `x1,x2,t`, or `x1,…,xn,t1,…,tm`): the
-/// shown example becomes the first. Throws an Error naming the line and what is wrong.
-#[wasm_bindgen(js_name = importCsv)]
-pub fn import_csv(state: JsValue, text: JsValue) -> Result<JsValue, JsError> {
-    let state = read_state(state)?;
-    let text = text
-        .as_string()
-        .ok_or_else(|| JsError::new("text must be a string: the CSV file's text"))?;
-    let samples = crate::data::csv::parse_csv(&text, &state.arch).map_err(to_error)?;
-    let next = crate::data::datasets::with_samples(&state, samples, None).map_err(to_error)?;
-    pass(&next).map_err(to_error)?;
-    to_js(&next)
-}
-
-/// The CSV header for `state`'s network: `["x1", "x2", "t"]`.
-#[wasm_bindgen(js_name = csvHeader)]
-pub fn csv_header(state: JsValue) -> Result<JsValue, JsError> {
-    let state = read_state(state)?;
-    to_js(&crate::data::csv::header(&state.arch))
-}
-
 /// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsError> {

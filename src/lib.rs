@@ -22,7 +22,7 @@
 //! - [`json`], [`parse`]: untrusted input → a validated [`state::State`], or an [`error::Error`]
 //!   naming the field. [`reshape`]: a new architecture keeping the weights that still exist.
 //! - [`train`]: the mean over the training samples (with L2), descent, mini-batches and runs.
-//! - [`data`]: seeded datasets, CSV, the test split and the mini-batch order.
+//! - [`data`]: seeded datasets, the test split and the mini-batch order.
 //! - [`evaluate`]: one pass checked for overflow and shaped for JavaScript.
 //! - [`formula`], [`symbols`], [`stages`]: the tape generated from the layers, formulas as data.
 //! - [`describe`]: the network's nodes, edges, parameters and stages for the page.

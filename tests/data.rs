@@ -3,13 +3,12 @@
 
 mod common;
 
-use backprop_viz::data::csv::parse_csv;
 use backprop_viz::data::datasets::{generate, with_dataset, Dataset, Spec};
 use backprop_viz::data::split::{epoch_order, held_out, split};
 use backprop_viz::gradcheck::compare;
 use backprop_viz::network::activation::Activation::{Sigmoid, Tanh};
 use backprop_viz::network::init::initial_params;
-use backprop_viz::parse::{parse_state, MAX_SAMPLES};
+use backprop_viz::parse::parse_state;
 use backprop_viz::presets::xor_samples;
 use backprop_viz::state::{Mode, Sample, State};
 use backprop_viz::train::objective::{full_gradient, objective};
@@ -143,82 +142,6 @@ fn a_state_names_its_dataset_until_a_point_is_edited() {
     let edited = parse_state(&value(&json.to_string())).expect("valid");
     assert_eq!(edited.dataset, None);
     assert_eq!(edited.samples[0].x[0], 0.123);
-}
-
-#[test]
-fn csv_reads_a_good_file_and_names_every_bad_row() {
-    let a = arch(&[2, 2, 1], &[Sigmoid, Sigmoid]);
-    let good = "\u{feff}x1,x2,t\r\n0.5,-1,1\n\n 2e-3 , 4 ,0\n";
-    assert_eq!(
-        parse_csv(good, &a).expect("good"),
-        vec![
-            Sample {
-                x: vec![0.5, -1.0],
-                t: vec![1.0]
-            },
-            Sample {
-                x: vec![0.002, 4.0],
-                t: vec![0.0]
-            },
-        ]
-    );
-    let two_out = arch(&[1, 2, 2], &[Sigmoid, Sigmoid]);
-    assert_eq!(
-        parse_csv("x1,t1,t2\n1,2,3", &two_out).expect("good")[0].t,
-        vec![2.0, 3.0]
-    );
-    let bad = |text: &str| parse_csv(text, &a).expect_err("bad").message;
-    assert_eq!(
-        bad(""),
-        "the file is empty: it needs the header row x1,x2,t and then one row of numbers per sample"
-    );
-    assert_eq!(bad("\n \n"), bad(""));
-    assert_eq!(
-        bad("0.5,1,1\n1,1,0"),
-        "line 1 must be the header x1,x2,t (for this network's 2 inputs and 1 output), but it is a row of numbers: the header row is missing"
-    );
-    assert_eq!(
-        bad("x,y,label\n1,1,0"),
-        "line 1 must be the header x1,x2,t (for this network's 2 inputs and 1 output), but it is “x,y,label”"
-    );
-    assert_eq!(
-        bad("x1,x2,t\n"),
-        "the file has the header x1,x2,t but no rows of numbers after it"
-    );
-    assert_eq!(
-        bad("x1,x2,t\n1,2,0\n1,2"),
-        "line 3 has 2 values but needs 3 (x1, x2, t): “1,2”"
-    );
-    assert_eq!(
-        bad("x1,x2,t\n1,2,0,4"),
-        "line 2 has 4 values but needs 3 (x1, x2, t): “1,2,0,4”"
-    );
-    assert_eq!(bad("x1,x2,t\n1,abc,0"), "line 2: x2 “abc” is not a number");
-    assert_eq!(bad("x1,x2,t\n1,,0"), "line 2: x2 is empty");
-    assert_eq!(
-        bad("x1,x2,t\n\n1,2,NaN"),
-        "line 3: t “NaN” is not a finite number"
-    );
-    assert_eq!(
-        bad("x1,x2,t\ninf,2,1"),
-        "line 2: x1 “inf” is not a finite number"
-    );
-    assert_eq!(
-        bad("x1,x2,t\n1e999,2,1"),
-        "line 2: x1 “1e999” is not a finite number"
-    );
-    let rows: String = (0..=MAX_SAMPLES).map(|k| format!("{k},0,1\n")).collect();
-    assert_eq!(
-        bad(&format!("x1,x2,t\n{rows}")),
-        format!("line {}: the file has more than {MAX_SAMPLES} rows of data, the most a training set holds", MAX_SAMPLES + 2)
-    );
-    let most: String = (0..MAX_SAMPLES).map(|k| format!("{k},0,1\n")).collect();
-    assert_eq!(
-        parse_csv(&format!("x1,x2,t\n{most}"), &a)
-            .expect("500 rows")
-            .len(),
-        MAX_SAMPLES
-    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //!
 //! A dataset is its [`Spec`]: name, size, noise and seed; the same spec always gives the same
 //! points. Inputs lie within about `[−1, 1]` (XOR's corners are 0 and 1); `noise` is the standard
-//! deviation of Gaussian jitter added to every input (to the target for the sine), from 0 to
+//! deviation of (nearly) Gaussian jitter added to every input (to the target for the sine), from 0 to
 //! [`MAX_NOISE`]. Each number is rounded to 4 decimals so that files stay readable. Classes
 //! alternate (XOR's corners aside), so both have the same number of points (one more for an odd
 //! size).
@@ -11,6 +11,7 @@
 use std::f64::consts::{PI, TAU};
 
 use crate::data::rng::Rng;
+use crate::data::trig::sin_cos;
 use crate::error::Error;
 use crate::network::arch::Arch;
 use crate::parse::check_loss;
@@ -133,11 +134,7 @@ pub fn check_fits(dataset: Dataset, arch: &Arch) -> Result<(), Error> {
 
 /// `state` training on `samples` (from dataset `spec`, if any): the shown example becomes the
 /// first sample. Fails when a loss no longer fits (cross-entropy and a target outside [0, 1]).
-pub fn with_samples(
-    state: &State,
-    samples: Vec<Sample>,
-    spec: Option<Spec>,
-) -> Result<State, Error> {
+fn with_samples(state: &State, samples: Vec<Sample>, spec: Option<Spec>) -> Result<State, Error> {
     let example = samples
         .first()
         .cloned()
@@ -204,13 +201,14 @@ fn point(spec: Spec, k: usize, n: usize, class: f64, rng: &mut Rng) -> (Vec<f64>
             )
         }
         Dataset::Circle => {
-            let radius = if class == 1.0 {
-                0.5 * rng.unit().sqrt()
-            } else {
-                rng.uniform(0.7, 1.0)
-            };
-            let angle = rng.uniform(0.0, TAU);
-            (vec![radius * angle.cos(), radius * angle.sin()], class)
+            // Uniform over the disc or the ring: points of the square drawn until one falls in it.
+            let (low, high) = if class == 1.0 { (0.0, 0.5) } else { (0.7, 1.0) };
+            loop {
+                let (a, b) = (rng.uniform(-high, high), rng.uniform(-high, high));
+                if (low..=high).contains(&(a * a + b * b).sqrt()) {
+                    break (vec![a, b], class);
+                }
+            }
         }
         Dataset::Blobs => {
             let centre = if class == 1.0 { 0.5 } else { -0.5 };
@@ -226,14 +224,14 @@ fn point(spec: Spec, k: usize, n: usize, class: f64, rng: &mut Rng) -> (Vec<f64>
         Dataset::Spirals => {
             let along = (k / 2) as f64 / (n.div_ceil(2)) as f64;
             let radius = 0.1 + 0.9 * along;
-            let angle = 1.75 * TAU * along + class * PI;
-            (vec![radius * angle.sin(), radius * angle.cos()], class)
+            let (sin, cos) = sin_cos(1.75 * TAU * along + class * PI);
+            (vec![radius * sin, radius * cos], class)
         }
         Dataset::Sine => {
             let x = rng.uniform(-1.0, 1.0);
             (
                 vec![x],
-                0.5 + 0.4 * (PI * x).sin() + spec.noise * rng.normal(),
+                0.5 + 0.4 * sin_cos(PI * x).0 + spec.noise * rng.normal(),
             )
         }
     }

@@ -2,8 +2,8 @@
 // so no view can change what the core computed, and it keeps one network model per architecture.
 
 import init, {
-  csvHeader, describe, evaluate, finiteDifferences, generateDataset, importCsv, landscape, numpyScript, presets,
-  pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
+  describe, evaluate, finiteDifferences, generateDataset, landscape, numpyScript, presets, pytorchScript, reinitialize,
+  reshape, snapshot, stageList, stages, trainRun, validateState,
 } from '../pkg/backprop_viz.js';
 import { architectureKey, architectureOf, createNetwork } from './network.js';
 
@@ -30,8 +30,6 @@ function deepFreeze(value) {
  * - `landscape(state, window)`: the training loss over a grid of two parameters;
  * - `validateState(state)`: the state checked and in canonical form, for links and files;
  * - `generateDataset(state, { name, size, noise, seed })`: the state training on a seeded dataset;
- *   `importCsv(state, text)`: on the samples of a CSV file (the Error names the bad line);
- *   `csvHeader(state)`: the CSV columns for the state's network, `['x1', 'x2', 't']`;
  * - `numpyScript(state)`, `pytorchScript(state)`: Python that rebuilds this network and prints
  *   its forward values and gradients.
  */
@@ -62,8 +60,6 @@ export async function loadEngine() {
     landscape: (state, window) => deepFreeze(landscape(state, window)),
     validateState: (state) => deepFreeze(validateState(state)),
     generateDataset: (state, spec) => deepFreeze(generateDataset(state, spec)),
-    importCsv: (state, text) => deepFreeze(importCsv(state, text)),
-    csvHeader: (state) => deepFreeze(csvHeader(state)),
     numpyScript,
     pytorchScript,
   });

@@ -6,7 +6,7 @@
 
 import { htmlElement, setAttribute, setText } from '../lib/dom.js';
 import { formatNumber, fullValue } from '../lib/format.js';
-import { csvFileName, csvText } from './csv-text.js';
+import { csvFileName, csvText, parseCsv } from '../model/csv.js';
 import { download } from './transfer.js';
 
 const DATASETS = [
@@ -110,10 +110,18 @@ export function createDataView(container, { engine, current, commands, saveState
     noise.disabled = picker.value === 'xor';
   });
 
+  /** The state training on the samples of CSV `text`, the shown example the first; throws an Error. */
+  function withCsv(state, text) {
+    const samples = parseCsv(text, state.x.length, state.t.length);
+    const next = { ...state, samples, x: samples[0].x, t: samples[0].t };
+    delete next.dataset;
+    return engine.validateState(next);
+  }
+
   function importText(text, source) {
     let next;
     try {
-      next = engine.importCsv(current(), text);
+      next = withCsv(current(), text);
     } catch (error) {
       tell(`${source} could not be imported: ${error.message}. The data on screen stays as it was.`);
       return;
@@ -158,7 +166,7 @@ export function createDataView(container, { engine, current, commands, saveState
       return;
     }
     const name = csvFileName(state);
-    download(new Blob([csvText(engine.csvHeader(state), state.samples)], { type: 'text/csv' }), name);
+    download(new Blob([csvText(state.samples, state.x.length, state.t.length)], { type: 'text/csv' }), name);
     tell(`Saved ${state.samples.length} samples as ${name}.`);
   }
   exportButton.addEventListener('click', exportCsv);
