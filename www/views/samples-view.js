@@ -8,6 +8,8 @@ import { createRadioGroup } from '../lib/radio-group.js';
 import { OPTIONS, readOption, shownSample } from '../model/state.js';
 
 const listText = (values) => values.map(formatEditable).join(', ');
+/** The most samples listed: a dataset's hundreds are for the plane; the list stays short and cheap to redraw. */
+const MAX_ROWS = 32;
 
 function buildRow(list, sample, index, onPick) {
   const row = htmlElement('label', { class: 'sample', 'data-sample': String(index) }, list);
@@ -29,6 +31,8 @@ export function createSamplesView(container, { onPick, onMode }) {
   const list = htmlElement('div', {
     class: 'samples', role: 'radiogroup', 'aria-label': 'Sample shown in the picture',
   }, container);
+  const more = htmlElement('p', { class: 'samples-more' }, container);
+  more.hidden = true;
   const mean = htmlElement('p', { class: 'samples-mean' }, container);
   const mode = createRadioGroup(container, { attribute: 'data-mode', ...OPTIONS.mode }, onMode);
   let rows = [];
@@ -42,7 +46,9 @@ export function createSamplesView(container, { onPick, onMode }) {
       if (state.samples !== shownSamples) {
         shownSamples = state.samples;
         list.replaceChildren();
-        rows = state.samples.map((sample, index) => buildRow(list, sample, index, onPick));
+        rows = state.samples.slice(0, MAX_ROWS).map((sample, index) => buildRow(list, sample, index, onPick));
+        more.hidden = state.samples.length <= MAX_ROWS;
+        setText(more, `The first ${MAX_ROWS} of ${state.samples.length} samples are listed; J and the training use them all.`);
       }
       const shown = shownSample(state);
       rows.forEach(({ input }, index) => {
@@ -51,13 +57,14 @@ export function createSamplesView(container, { onPick, onMode }) {
       mode.show(readOption(state, 'mode'));
       if (evaluation === shownEvaluation) return;
       shownEvaluation = evaluation;
-      evaluation.batch.samples.forEach((result, index) => {
+      evaluation.batch.samples.slice(0, rows.length).forEach((result, index) => {
         const { output } = rows[index];
         setText(output, `y ${formatNumber(result.y[0])} · E ${formatNumber(result.loss)}${result.test ? ' · test' : ''}`);
         output.title = `y = ${fullValue(result.y[0])}\nE = ${fullValue(result.loss)}`;
       });
-      const training = rows.length - (evaluation.test?.count ?? 0);
-      const over = training === rows.length ? `the ${rows.length} samples` : `the ${training} training samples`;
+      const count = state.samples.length;
+      const training = count - (evaluation.test?.count ?? 0);
+      const over = training === count ? `the ${count} samples` : `the ${training} training samples`;
       const penalty = evaluation.batch.penalty ? ' + ½λ·Σw²' : '';
       setText(mean, `J = mean of E over ${over}${penalty} = ${formatNumber(evaluation.batch.loss)}`);
       mean.title = `J = ${fullValue(evaluation.batch.loss)}`;
