@@ -43,7 +43,7 @@ const KINDS: &[(&str, &str, Budget)] = &[
         ".js",
         "JS",
         Budget {
-            ceiling: Some(34 * KB),
+            ceiling: Some(35 * KB),
             target: None,
         },
     ),
@@ -51,7 +51,7 @@ const KINDS: &[(&str, &str, Budget)] = &[
         ".wasm",
         "wasm",
         Budget {
-            ceiling: Some(108 * KB),
+            ceiling: Some(109 * KB),
             target: Some(30 * KB),
         },
     ),
@@ -63,7 +63,7 @@ const TEXT: Budget = Budget {
 };
 /// The whole first visit.
 const TOTAL: Budget = Budget {
-    ceiling: Some(151 * KB),
+    ceiling: Some(152 * KB),
     target: Some(60 * KB),
 };
 
