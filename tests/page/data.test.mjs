@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { pageHarness } from './harness.mjs';
-import { buildArchitecture, press, settle, settledLink, trainUntilStopped, typeInto } from './learner.mjs';
+import { core, pageHarness } from './harness.mjs';
+import {
+  buildArchitecture, chooseOption, press, readBatchLoss, settle, settledLink, trainUntilStopped, typeInto,
+} from './learner.mjs';
 
 const run = pageHarness();
 const CLIPBOARD = { context: { permissions: ['clipboard-read', 'clipboard-write'] } };
@@ -158,4 +160,28 @@ test('a dataset that does not fit the network is refused by name, the data kept'
   await setField(page, '[data-batch-size]', 0);
   assert.equal(await page.locator('[data-batch-size]').getAttribute('aria-invalid'), 'true');
   assert.match(await message(page).textContent(), /The mini-batch size must be a whole number from 1 to 500/);
+}));
+
+test('mini-batches with L2 train exactly as the core does, and the card shows the λw term', () => run(async (page) => {
+  const spec = { name: 'xor_clouds', size: 60, noise: 0.05, seed: 4 };
+  await generate(page, spec);
+  await chooseOption(page, 'data-mode', 'mini_batch');
+  await setField(page, '[data-batch-size]', 16);
+  await setField(page, '[data-l2]', 0.01);
+  await typeInto(page, 'lr', '1');
+  const start = { ...core.generateDataset(core.defaultState(), spec), mode: 'mini_batch', batch_size: 16, l2: 0.01, lr: 1 };
+  assert.equal(await readBatchLoss(page), core.evaluate(start).batch.loss, 'J includes ½λ·Σw²');
+  assert.match(await page.locator('.samples-mean').textContent(), /J = mean of E over the 60 samples \+ ½λ·Σw²/);
+
+  await press(page, 'Finish');
+  const card = (await page.locator('.card').innerText()).replace(/\s+/g, '');
+  assert.ok(card.includes('λ'), 'the update shows the L2 term');
+  assert.match(card, /∂\(½λw²\)\/∂w=λw/);
+  assert.match(card, /biasesarenotregularised/);
+  await press(page, 'Undo');
+
+  await page.locator('[data-max-steps]').fill('20');
+  await page.selectOption('[data-speed]', '5');
+  await trainUntilStopped(page);
+  assert.equal(await readBatchLoss(page), core.trainRun(start, 20).loss, 'the same 20 epochs of shuffled mini-batches');
 }));
