@@ -16,7 +16,7 @@ const OWN_CSV = 'x1,x2,t\n0.25,-1.5,1\n-0.125,0.5,0\n1e-7,2,1\n-3,0.75,0\n0.1,0.
 
 const readout = (page) => page.locator('[data-data-readout]');
 const message = (page) => page.locator('[data-data-message]');
-const sampleCount = async (page) => Number(await readout(page).getAttribute('data-samples'));
+const sampleCount = async (page) => Number(await readout(page).getAttribute('data-sample-count'));
 
 /** Sets a number field of the Data panel as a learner does: type, then leave the field. */
 async function setField(page, selector, value) {
@@ -108,7 +108,7 @@ test('a bad CSV line is named and the data on screen stays as it was', () => run
 test('Paste CSV imports the clipboard like a file', () => run(async (page) => {
   await page.evaluate((text) => navigator.clipboard.writeText(text), OWN_CSV);
   await press(page, 'Paste CSV');
-  await page.waitForFunction(() => document.querySelector('[data-data-readout]').dataset.samples === '5');
+  await page.waitForFunction(() => document.querySelector('[data-data-readout]').dataset.sampleCount === '5');
   assert.match(await page.getByRole('status').first().textContent(), /^Imported 5 samples from the clipboard/);
   assert.equal((await exportCsv(page)).text, OWN_CSV);
 }, CLIPBOARD));

@@ -206,7 +206,7 @@ export function createDataView(container, { engine, current, commands, saveState
     const test = evaluation.test?.count ?? 0;
     const trainAccuracy = evaluation.batch?.accuracy;
     const testAccuracy = evaluation.test?.accuracy;
-    setAttribute(readout, 'data-samples', String(count));
+    setAttribute(readout, 'data-sample-count', String(count));
     setAttribute(readout, 'data-test-samples', String(test));
     setAttribute(readout, 'data-train-accuracy', trainAccuracy === undefined ? null : fullValue(trainAccuracy));
     setAttribute(readout, 'data-test-accuracy', testAccuracy === undefined ? null : fullValue(testAccuracy));
