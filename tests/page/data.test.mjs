@@ -185,3 +185,21 @@ test('mini-batches with L2 train exactly as the core does, and the card shows th
   await trainUntilStopped(page);
   assert.equal(await readBatchLoss(page), core.trainRun(start, 20).loss, 'the same 20 epochs of shuffled mini-batches');
 }));
+
+test('one sample at a time, Step backprop walks the training samples and skips the held-out ones', () => run(async (page) => {
+  await generate(page, { name: 'blobs', size: 10, noise: 0.1, seed: 2 });
+  await setField(page, '[data-test-fraction]', 50);
+  await chooseOption(page, 'data-mode', 'per_sample');
+  const heldOut = await page.$$eval('[data-sample]', (rows) => rows
+    .filter((row) => row.querySelector('.sample-output').textContent.endsWith('· test')).map((row) => Number(row.dataset.sample)));
+  assert.equal(heldOut.length, 5);
+  const shown = () => page.$eval('[data-sample] input:checked', (input) => Number(input.value));
+  const visited = [];
+  for (let pass = 0; pass < 6; pass += 1) {
+    await press(page, 'Finish');
+    await press(page, 'Step backprop');
+    visited.push(await shown());
+  }
+  assert.ok(visited.every((index) => !heldOut.includes(index)), `visited ${visited}, held out ${heldOut}`);
+  assert.equal(new Set(visited).size, 5, 'every training sample in turn');
+}));

@@ -55,10 +55,18 @@ export function createPass(engine, origin, onChange) {
     onChange(current);
   }
 
-  /** In per-sample mode the next pass shows the next sample, so that passes walk an epoch. */
-  function nextPassStart(state) {
+  /**
+   * In per-sample mode the next pass shows the next training sample (held-out ones are skipped:
+   * they are never trained on), so that passes walk an epoch.
+   */
+  function nextPassStart({ state, evaluation }) {
     if (readOption(state, 'mode') !== 'per_sample' || !state.samples) return { state };
-    const sample = (shownSample(state) + 1) % state.samples.length;
+    const heldOut = (index) => evaluation.batch?.samples[index]?.test === true;
+    const shown = shownSample(state);
+    let sample = shown;
+    do {
+      sample = (sample + 1) % state.samples.length;
+    } while (heldOut(sample) && sample !== shown);
     return { state: withSample(state, sample), sample };
   }
 
@@ -68,7 +76,7 @@ export function createPass(engine, origin, onChange) {
     /** Plays the next stage; after the update, starts the next pass at the new state. */
     step() {
       if (current.stageIndex === last(current)) {
-        const { state, sample } = nextPassStart(current.state);
+        const { state, sample } = nextPassStart(current);
         const change = sample === undefined ? { kind: 'step' } : { kind: 'step', sample };
         commit({ ...computed(state), stageIndex: 1, beforeUpdate: null, change });
       } else if (current.stageIndex === last(current) - 1) {
