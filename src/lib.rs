@@ -10,8 +10,9 @@
 //! z⁽ˡ⁾ = a⁽ˡ⁻¹⁾ᵀ·W⁽ˡ⁾ + b⁽ˡ⁾    a⁽ˡ⁾ = f⁽ˡ⁾(z⁽ˡ⁾)    (wl[i][j]: neuron i of layer l−1 → j of l)
 //! y    = a⁽ᴸ⁾
 //! E    = Σₖ (yₖ − tₖ)²   (or ½(y − t)², or cross-entropy for sigmoid outputs)
-//! J    = mean of E over the training samples (just E when there are none)
+//! J    = mean of E over the training samples (just E when there are none) + ½λ·Σw²
 //! p   ← p − lr·∂J/∂p    for every weight and bias, all gradients at the old parameters
+//!                       (in batches, mini-batches or one sample at a time)
 //! ```
 //!
 //! ## Modules

@@ -67,6 +67,8 @@ test('the circle on a 2-4-1 tanh network trains to ≥ 95 % accuracy on the held
   assert.ok(testAccuracy >= 0.95, `test accuracy ${testAccuracy}`);
   assert.ok(trainAccuracy >= 0.95, `train accuracy ${trainAccuracy}`);
   assert.match(await readout(page).textContent(), /accuracy: train \d+(\.\d+)? % · test \d+(\.\d+)? %/);
+  assert.match(await page.getByRole('status').first().textContent(),
+    /^Trained \d+ steps: J = [\d.]+, test loss [\d.]+ \(accuracy: train [\d.]+ %, test [\d.]+ %\)\.$/);
   const curve = page.locator('[data-loss-curve]');
   assert.equal(await curve.getAttribute('data-test-points'), await curve.getAttribute('data-points'),
     'the test loss is drawn beside the training loss at every point');

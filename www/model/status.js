@@ -116,7 +116,11 @@ export function statusMessage(snapshot, stage) {
 
 /** The sentence for a training run that ended (see trainer.js), at `snapshot`. */
 export function trainingMessage({ reason, taken, target, error }, snapshot) {
-  const loss = `${objectiveSymbol(snapshot.state)} = ${formatNumber(objectiveLoss(snapshot.evaluation))}`;
+  const { test, batch } = snapshot.evaluation;
+  const accuracy = (value) => `${formatNumber(value * 100, 3)} %`;
+  const held = test ? `, test loss ${formatNumber(test.loss)}${test.accuracy === undefined ? ''
+    : ` (accuracy: train ${accuracy(batch.accuracy)}, test ${accuracy(test.accuracy)})`}` : '';
+  const loss = `${objectiveSymbol(snapshot.state)} = ${formatNumber(objectiveLoss(snapshot.evaluation))}${held}`;
   const steps = `${taken} step${taken === 1 ? '' : 's'}`;
   switch (reason) {
     case 'target':
