@@ -54,3 +54,13 @@ test('random input to generateDataset returns or throws an Error, never traps', 
   assert.ok(returned > 100, `returned ${returned}`);
   assert.ok(Math.abs(wasm.evaluate(SEED).y[0] - 0.6793285460) < 1e-9);
 });
+
+test('the sine curve trains a 1-input network: remove an input, then generate it', () => {
+  const one = wasm.reshape(SEED, { widths: [1, 3, 1], activations: ['tanh', 'linear'] });
+  const state = wasm.generateDataset(one, { name: 'sine', size: 40, noise: 0.02, seed: 3 });
+  assert.equal(state.samples.length, 40);
+  assert.ok(state.samples.every(({ x, t }) => x.length === 1 && Math.abs(x[0]) <= 1 && t.length === 1));
+  const wrong = wasm.reshape(state, { widths: [2, 3, 1], activations: ['tanh', 'linear'] });
+  assert.equal(wrong.dataset, undefined, 'padded to 2 inputs, the points are no longer the sine\'s');
+  assert.equal(wrong.samples.length, 40);
+});
