@@ -1,12 +1,14 @@
 // The Data panel: generate a seeded dataset (picker, size, noise, seed, Generate), bring the
-// learner's own data in and out as CSV (import a file, paste from the clipboard, export), and say
-// how training uses it: the held-out test split, the mini-batch size and shuffle seed, and L2
-// regularisation λ; with the sample counts and, for classification, the accuracy on each part.
+// learner's own data in and out as CSV (import a file, paste from the clipboard, export), how
+// training uses it (training-settings.js), the sample counts and, for classification, the accuracy
+// on the training and the test samples; and a warning when the link grows too long to share.
 // Every change goes through the core and is one undo step; a refused one leaves the data as it was.
 
 import { htmlElement, setAttribute, setText } from '../lib/dom.js';
 import { formatNumber, fullValue } from '../lib/format.js';
 import { csvFileName, csvText, parseCsv } from '../model/csv.js';
+import { isWhole, numberField, percent, within } from './number-field.js';
+import { createTrainingSettings } from './training-settings.js';
 import { download } from './transfer.js';
 
 const DATASETS = [
@@ -17,18 +19,7 @@ const DATASETS = [
   { value: 'spirals', label: 'Two spirals' },
   { value: 'sine', label: 'Sine curve (1 input, regression)' },
 ];
-const DEFAULTS = { batch_size: 10, shuffle_seed: 1, test_fraction: 0, l2: 0 };
 const SPEC_DEFAULT = { name: 'circle', size: 200, noise: 0.05, seed: 1 };
-
-const percent = (fraction) => `${formatNumber(fraction * 100, 3)} %`;
-const isWhole = (low, high) => (value) => Number.isInteger(value) && value >= low && value <= high;
-const within = (low, high) => (value) => value >= low && value <= high;
-
-/** A number field labelled `label`, with `attributes` (its data attribute among them). */
-function numberField(parent, label, attributes) {
-  const wrapper = htmlElement('label', { class: 'field' }, parent, label);
-  return htmlElement('input', { type: 'number', class: 'field-number', ...attributes }, wrapper);
-}
 
 /**
  * Builds the panel into `container`. `engine` generates and imports; `current()` is the state now;
@@ -58,22 +49,14 @@ export function createDataView(container, { engine, current, commands, saveState
   pasteArea.hidden = true;
   const message = htmlElement('p', { class: 'data-message', role: 'alert', 'data-data-message': '' }, container);
 
-  const training = htmlElement('div', { class: 'tool-controls' }, container);
-  const testField = numberField(training, 'Test split %', { min: '0', max: '90', step: '5', 'data-test-fraction': '' });
-  const batchField = numberField(training, 'Mini-batch', { min: '1', max: '500', step: '1', 'data-batch-size': '' });
-  const shuffleField = numberField(training, 'Shuffle seed', { min: '0', max: '4294967295', step: '1', 'data-shuffle-seed': '' });
-  const l2Field = numberField(training, 'L2 λ', { min: '0', max: '10', step: 'any', 'data-l2': '' });
-  htmlElement('p', { class: 'tool-key' }, container,
-    'The test split is held out: training never sees it. Mini-batches apply when updates use mini-batches '
-    + '(Samples panel). L2 adds ½λ·Σw² to J, so each weight\'s gradient gains λw (weights only: biases are not regularised).');
+  const tell = (text) => setText(message, text);
+  const training = createTrainingSettings(container, { commands, tell });
   const readout = htmlElement('p', { class: 'data-readout', 'data-data-readout': '' }, container);
   const linkWarning = htmlElement('div', { class: 'data-link-warning', 'data-link-warning': '' }, container);
   linkWarning.hidden = true;
   const linkText = htmlElement('p', {}, linkWarning);
   const linkExport = htmlElement('button', { type: 'button', class: 'button button--small' }, linkWarning, 'Export CSV');
   const linkSave = htmlElement('button', { type: 'button', class: 'button button--small' }, linkWarning, 'Save state (JSON)');
-
-  const tell = (text) => setText(message, text);
 
   function readSpec() {
     const spec = { name: picker.value, size: size.valueAsNumber, noise: noise.valueAsNumber, seed: seed.valueAsNumber };
@@ -173,30 +156,6 @@ export function createDataView(container, { engine, current, commands, saveState
   linkExport.addEventListener('click', exportCsv);
   linkSave.addEventListener('click', saveState);
 
-  const settings = [
-    { field: testField, label: 'The test split', key: 'test_fraction', accept: within(0, 90), toState: (v) => v / 100, toField: (v) => Number((v * 100).toPrecision(12)),
-      why: 'a percentage from 0 to 90', what: (v) => `Test split: ${percent(v)} of the samples are held out.` },
-    { field: batchField, label: 'The mini-batch size', key: 'batch_size', accept: isWhole(1, 500), toState: (v) => v, toField: (v) => v,
-      why: 'a whole number from 1 to 500', what: (v) => `Mini-batches of ${v} samples.` },
-    { field: shuffleField, label: 'The shuffle seed', key: 'shuffle_seed', accept: isWhole(0, 4294967295), toState: (v) => v, toField: (v) => v,
-      why: 'a whole number of 0 or more', what: (v) => `Shuffle seed ${v}: a new test split and mini-batch order.` },
-    { field: l2Field, label: 'L2 λ', key: 'l2', accept: within(0, 10), toState: (v) => v, toField: (v) => v,
-      why: 'a number from 0 to 10', what: (v) => (v === 0 ? 'L2 regularisation off.' : `L2 regularisation λ = ${v}: J gains ½λ·Σw².`) },
-  ];
-  for (const setting of settings) {
-    setting.field.addEventListener('change', () => {
-      const value = setting.field.valueAsNumber;
-      const good = Number.isFinite(value) && setting.accept(value);
-      setAttribute(setting.field, 'aria-invalid', good ? null : 'true');
-      if (!good) {
-        tell(`${setting.label} must be ${setting.why}; it stays as it was.`);
-        return;
-      }
-      const stateValue = setting.toState(value);
-      tell(commands.setting(setting.key, stateValue, DEFAULTS[setting.key], setting.what(stateValue)) ?? '');
-    });
-  }
-
   let shownState = null;
   let shownDataset;
   let shownEvaluation = null;
@@ -233,11 +192,7 @@ export function createDataView(container, { engine, current, commands, saveState
       const { state, evaluation } = snapshot;
       if (state !== shownState) {
         shownState = state;
-        for (const setting of settings) {
-          if (document.activeElement === setting.field) continue;
-          setting.field.value = String(setting.toField(state[setting.key] ?? DEFAULTS[setting.key]));
-          setAttribute(setting.field, 'aria-invalid', null);
-        }
+        training.update(state);
         if (state.dataset && state.dataset !== shownDataset) showSpec(state.dataset);
         shownDataset = state.dataset;
         exportButton.disabled = !state.samples;
