@@ -46,6 +46,19 @@ impl Pass {
         }
     }
 
+    /// Whether this pass's update would step on a held-out sample's own gradient (one sample at
+    /// a time, showing a test sample): then it leaves every parameter as it is, since training
+    /// never uses the test split.
+    pub fn updates_on_held_out(&self) -> bool {
+        let state = &self.state;
+        state.mode == Mode::PerSample
+            && state
+                .samples
+                .iter()
+                .position(|s| *s == state.example)
+                .is_some_and(|k| self.held_out[k])
+    }
+
     /// `f′(z)` of neuron `j` of layer `l`.
     pub fn slope(&self, l: usize, j: usize) -> f64 {
         self.state
@@ -96,8 +109,10 @@ pub fn pass(state: &State) -> Result<Pass, Error> {
         dead,
         next: state.clone(),
     };
-    let (update, _) = pass.update_grads();
-    pass.next.params = apply(state, &state.params, update);
+    if !pass.updates_on_held_out() {
+        let (update, _) = pass.update_grads();
+        pass.next.params = apply(state, &state.params, update);
+    }
     pass.check_finite()?;
     Ok(pass)
 }

@@ -380,3 +380,42 @@ fn the_update_card_shows_the_l2_term_for_weights_only() {
     assert_eq!(weight.value, next.params[0]);
     assert!(update.explanation.contains("∂(½λw²)/∂w = λw"));
 }
+
+#[test]
+fn one_sample_at_a_time_a_held_out_sample_takes_no_step() {
+    let state = State {
+        mode: Mode::PerSample,
+        test_fraction: 0.5,
+        ..on(Dataset::Blobs, 10, 2)
+    };
+    let mask = held_out(10, 0.5, state.shuffle_seed);
+    for (k, out) in mask.iter().enumerate() {
+        let shown = State {
+            example: state.samples[k].clone(),
+            ..state.clone()
+        };
+        let pass = common::evaluated(&shown);
+        assert_eq!(pass.updates_on_held_out(), *out, "sample {k}");
+        assert_eq!(
+            pass.next.params == shown.params,
+            *out,
+            "sample {k}: a step only on a training sample"
+        );
+        let stages = backprop_viz::stages::stages(&pass);
+        let update = stages.last().expect("an update stage");
+        let explained = update
+            .explanation
+            .starts_with("This sample is held out for testing");
+        assert_eq!(explained, *out, "sample {k}");
+        for f in &update.formulas {
+            let name = f.param.as_deref().expect("a parameter");
+            let p = shown
+                .arch
+                .index(shown.arch.param_named(name).expect("exists"));
+            assert_eq!(
+                f.value, pass.next.params[p],
+                "{name}: the card shows the update made"
+            );
+        }
+    }
+}

@@ -27,6 +27,9 @@ impl Tape<'_> {
         } else {
             " The biases are not trained here (train_biases is off): they keep their values."
         };
+        if self.pass.updates_on_held_out() {
+            return "This sample is held out for testing, and training never uses the test split: the update leaves every parameter as it is. Pick a training sample to see one take its step.".to_string();
+        }
         if state.direction == Direction::Ascent {
             return format!("This update adds the gradient, p ← p + η·∂E/∂p, exactly as the seed notebook's w += lr·grad does. Adding the gradient walks uphill: it is gradient ascent, and the loss grows at every step. The fix is to subtract it: p ← p − η·∂E/∂p.{biases}");
         }
@@ -69,7 +72,7 @@ impl Tape<'_> {
         let (old, grad, new) = (state.params[k], grads[k], self.pass.next.params[k]);
         let symbol = symbols::param(arch, id);
         let before = Expr::var(symbol.clone(), old);
-        let frozen = id.is_bias() && !state.train_biases;
+        let frozen = (id.is_bias() && !state.train_biases) || self.pass.updates_on_held_out();
         let decays = !id.is_bias() && state.l2 > 0.0;
         let decay = if decays { state.l2 * old } else { 0.0 };
         let rhs = if frozen {
