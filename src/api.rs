@@ -37,7 +37,8 @@ pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&pass(&state).map_err(to_error)?)
 }
 
-/// `{ evaluation, stages }`: one pass's values, gradients and tape in one call.
+/// `{ evaluation, stages, dataset }`: one pass's values, gradients and tape in one call, and
+/// the state's `dataset` as the core kept it: `null` once the samples are no longer its points.
 #[wasm_bindgen]
 pub fn snapshot(state: JsValue) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
@@ -45,6 +46,7 @@ pub fn snapshot(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&SnapshotJson {
         stages: crate::stages::stages(&pass),
         evaluation: &pass,
+        dataset: state.dataset,
     })
 }
 
@@ -93,9 +95,10 @@ pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
 }
 
-/// `{ state, steps, losses, loss, error? }`: up to `steps` training steps, stopping early once
-/// the training loss `J` is at or below `stopBelow` (pass `undefined` for no target).
-/// `losses[k]` is `J` before step `k`; `loss` is `J` after the last. When a step would overflow,
+/// `{ state, steps, losses, loss, test_losses?, test_loss?, error? }`: up to `steps` training
+/// steps, stopping early once the training loss `J` is at or below `stopBelow` (pass
+/// `undefined` for no target). `losses[k]` is `J` before step `k`; `loss` is `J` after the last;
+/// with a test split, `test_losses[k]` and `test_loss` are the held-out samples' mean loss. When a step would overflow,
 /// the run stops there: `state` is the last good state, `steps` the steps completed, and
 /// `error` is `{ field, message }`.
 #[wasm_bindgen(js_name = trainRun)]
@@ -113,6 +116,8 @@ pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<
         steps: run.steps,
         losses: &run.losses,
         loss: run.loss,
+        test_losses: &run.test_losses,
+        test_loss: run.test_loss,
         error: run.error.as_ref().map(|e| ErrorJson {
             field: &e.field,
             message: &e.message,
@@ -169,6 +174,19 @@ pub fn neuron_graph(state: JsValue, node: JsValue) -> Result<Vec<f64>, JsError> 
     crate::neuron_graph::neuron_graph(&pass, &node).map_err(to_error)
 }
 
+/// `state` trained on the points of dataset `spec`, `{ name, size, noise, seed }` (names:
+/// xor, xor_clouds, circle, blobs, spirals, sine): its samples become those points, the shown
+/// example the first of them, and its `dataset` the spec. Throws when the dataset does not fit
+/// the network's inputs and outputs.
+#[wasm_bindgen(js_name = generateDataset)]
+pub fn generate_dataset(state: JsValue, spec: JsValue) -> Result<JsValue, JsError> {
+    let state = read_state(state)?;
+    let spec = crate::parse::parse_spec(&read(spec, "spec")?, "spec").map_err(to_error)?;
+    let next = crate::data::datasets::with_dataset(&state, spec).map_err(to_error)?;
+    pass(&next).map_err(to_error)?;
+    to_js(&next)
+}
+
 /// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsError> {
@@ -222,6 +240,7 @@ pub fn exercise(state: JsValue, seed: JsValue) -> Result<JsValue, JsError> {
 struct SnapshotJson<'a> {
     evaluation: &'a crate::evaluate::Pass,
     stages: Vec<crate::stages::Stage>,
+    dataset: Option<crate::data::datasets::Spec>,
 }
 
 #[derive(Serialize)]
@@ -230,6 +249,10 @@ struct TrainRunJson<'a> {
     steps: u32,
     losses: &'a [f64],
     loss: f64,
+    #[serde(skip_serializing_if = "<[f64]>::is_empty")]
+    test_losses: &'a [f64],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    test_loss: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ErrorJson<'a>>,
 }

@@ -4,12 +4,14 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::data::split::{held_out, split};
 use crate::error::Error;
 use crate::network::activation::Activation;
 use crate::network::arch::{Arch, NodeId};
 use crate::network::backward::{backward, Gradients};
 use crate::network::forward::{forward, Forward};
 use crate::state::{write_params, Mode, State, UpdateOrder};
+use crate::train::metrics::{accuracy, is_classification};
 use crate::train::objective::{objective, Objective};
 use crate::train::order::output_first;
 use crate::train::rule::apply;
@@ -25,6 +27,10 @@ pub struct Pass {
     pub batch: Option<Objective>,
     /// Each sample's output and loss (empty without samples).
     pub sample_results: Vec<(Vec<f64>, f64)>,
+    /// For each sample, whether it is held out for testing.
+    pub held_out: Vec<bool>,
+    /// The mean loss over the held-out samples, when there are any.
+    pub test_loss: Option<f64>,
     /// The ReLU neurons whose `z ≤ 0` for every training example: they pass no gradient back.
     pub dead: Vec<NodeId>,
     /// With `update_order: "output_first"`, the gradients the update moved each parameter by
@@ -35,17 +41,31 @@ pub struct Pass {
 }
 
 impl Pass {
-    /// The gradient this pass's update uses: `∇J` in batch mode with samples, else the shown
-    /// example's own. The flag says whether it is a mean over samples.
+    /// The gradient this pass's update uses: `∇J` in batch and mini-batch mode with samples (a
+    /// pass steps on the whole training set), else the shown example's own. The flag says
+    /// whether it is a mean over samples. Without the L2 term, which the update adds.
     pub fn update_grads(&self) -> (&[f64], bool) {
         let mean = self.batch.is_some() && self.state.mode == Mode::Batch;
         if let Some(applied) = &self.applied {
             return (applied, mean);
         }
         match &self.batch {
-            Some(batch) if self.state.mode == Mode::Batch => (&batch.grads, true),
+            Some(batch) if self.state.mode != Mode::PerSample => (&batch.grads, true),
             _ => (&self.grads.d_params, false),
         }
+    }
+
+    /// Whether this pass's update would step on a held-out sample's own gradient (one sample at
+    /// a time, showing a test sample): then it leaves every parameter as it is, since training
+    /// never uses the test split.
+    pub fn updates_on_held_out(&self) -> bool {
+        let state = &self.state;
+        state.mode == Mode::PerSample
+            && state
+                .samples
+                .iter()
+                .position(|s| *s == state.example)
+                .is_some_and(|k| self.held_out[k])
     }
 
     /// `f′(z)` of neuron `j` of layer `l`.
@@ -75,27 +95,40 @@ pub fn pass(state: &State) -> Result<Pass, Error> {
         sample_forwards.iter().collect()
     };
     let dead = dead_units(arch, &examples);
-    let sample_results = sample_forwards
+    let sample_results: Vec<(Vec<f64>, f64)> = sample_forwards
         .iter()
         .map(|f| (f.y().to_vec(), f.loss))
         .collect();
+    let held_out = held_out(state.samples.len(), state.test_fraction, state.shuffle_seed);
+    let test: Vec<f64> = sample_results
+        .iter()
+        .zip(&held_out)
+        .filter(|(_, out)| **out)
+        .map(|((_, loss), _)| *loss)
+        .collect();
+    let test_loss = (!test.is_empty()).then(|| test.iter().sum::<f64>() / test.len() as f64);
     let mut pass = Pass {
         state: state.clone(),
         forward: fwd,
         grads,
         batch,
         sample_results,
+        held_out,
+        test_loss,
         dead,
         applied: None,
         next: state.clone(),
     };
-    if state.update_order == UpdateOrder::OutputFirst {
+    if pass.updates_on_held_out() {
+        // One sample at a time on a held-out sample: no step (training never uses the test split).
+    } else if state.update_order == UpdateOrder::OutputFirst {
+        let data = split(state);
         let examples = if pass.update_grads().1 {
-            &state.samples
+            data.train
         } else {
-            std::slice::from_ref(&state.example)
+            vec![&state.example]
         };
-        let update = output_first(state, &state.params, examples);
+        let update = output_first(state, &state.params, &examples);
         pass.applied = Some(update.grads);
         pass.next.params = update.next;
     } else {
@@ -254,7 +287,26 @@ impl Serialize for SlopeJson<'_> {
     }
 }
 
-/// `{ loss, grad: { w1, b1, … }, samples: [{ x, t, y, loss }] }`.
+impl Pass {
+    /// The accuracy over the training samples (`test = false`) or the held-out ones, for
+    /// classification with such samples.
+    pub fn accuracy(&self, test: bool) -> Option<f64> {
+        if !is_classification(&self.state) {
+            return None;
+        }
+        accuracy(
+            self.state
+                .samples
+                .iter()
+                .zip(&self.sample_results)
+                .zip(&self.held_out)
+                .filter(|(_, out)| **out == test)
+                .map(|((s, (y, _)), _)| (s, y.as_slice())),
+        )
+    }
+}
+
+/// `{ loss, penalty?, accuracy?, grad: { w1, b1, … }, samples: [{ x, t, y, loss, test? }] }`.
 struct BatchJson<'a>(&'a Pass, &'a Objective);
 
 impl Serialize for BatchJson<'_> {
@@ -263,17 +315,25 @@ impl Serialize for BatchJson<'_> {
         let arch = &pass.state.arch;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("loss", &batch.loss)?;
+        if batch.penalty != 0.0 {
+            map.serialize_entry("penalty", &batch.penalty)?;
+        }
+        if let Some(accuracy) = pass.accuracy(false) {
+            map.serialize_entry("accuracy", &accuracy)?;
+        }
         map.serialize_entry("grad", &ParamsJson(arch, &batch.grads))?;
         let samples: Vec<SampleResult> = pass
             .state
             .samples
             .iter()
             .zip(&pass.sample_results)
-            .map(|(s, (y, loss))| SampleResult {
+            .zip(&pass.held_out)
+            .map(|((s, (y, loss)), &test)| SampleResult {
                 x: &s.x,
                 t: &s.t,
                 y,
                 loss: *loss,
+                test,
             })
             .collect();
         map.serialize_entry("samples", &samples)?;
@@ -298,10 +358,28 @@ struct SampleResult<'a> {
     t: &'a [f64],
     y: &'a [f64],
     loss: f64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    test: bool,
+}
+
+/// `{ loss, count, accuracy? }`: the held-out samples' mean loss, how many, and the accuracy.
+struct TestJson<'a>(&'a Pass, f64);
+
+impl Serialize for TestJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("loss", &self.1)?;
+        let count = self.0.held_out.iter().filter(|out| **out).count();
+        map.serialize_entry("count", &count)?;
+        if let Some(accuracy) = self.0.accuracy(true) {
+            map.serialize_entry("accuracy", &accuracy)?;
+        }
+        map.end()
+    }
 }
 
 /// The pass as JavaScript sees it: `{ z1 … zL, h1 … h(L−1), y, loss, grad, next, slope, dead }`,
-/// plus `batch` when the state has samples.
+/// plus `batch` when the state has samples and `test` when some are held out.
 impl Serialize for Pass {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let arch = &self.state.arch;
@@ -316,6 +394,9 @@ impl Serialize for Pass {
         map.serialize_entry("dead", &dead)?;
         if let Some(batch) = &self.batch {
             map.serialize_entry("batch", &BatchJson(self, batch))?;
+        }
+        if let Some(loss) = self.test_loss {
+            map.serialize_entry("test", &TestJson(self, loss))?;
         }
         map.end()
     }

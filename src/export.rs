@@ -7,6 +7,7 @@
 
 use std::fmt::Write;
 
+use crate::data::split::split;
 use crate::network::loss::LossFn;
 use crate::state::{rows, Direction, Mode, State, UpdateOrder};
 
@@ -45,7 +46,7 @@ for w, b, f in zip(W, B, ACT):
     Z.append(A[-1] @ w + b)
     A.append(act(f, Z[-1]))
 Y = A[-1]
-J = np.mean(np.sum({loss}, axis=1))  # the mean loss over the examples
+J = np.mean(np.sum({loss}, axis=1))  # the mean loss over the examples{penalty}
 
 # Backward pass: the chain rule, from the loss back to every parameter, one layer at a time
 L = len(W)
@@ -73,6 +74,7 @@ for l in range(L):
 print(json.dumps(out))
 "#,
         ce = if ce { "True" } else { "False" },
+        penalty = penalty_line(state, "np.sum", "J"),
         update = update_lines(state, "gW[l]", "gB[l]"),
     );
     s
@@ -108,7 +110,7 @@ Y = A
 J = torch.mean(torch.sum({loss}, dim=1))  # the mean loss over the examples
 
 # Backward pass: autograd applies the chain rule
-J.backward()
+J.backward(){penalty}
 
 print("y =", Y.tolist())
 print("loss =", J.item())
@@ -122,6 +124,7 @@ with torch.no_grad():
 {update}
 print("next w1 =", W_next[0].tolist())
 "#,
+        penalty = penalty_line(state, "torch.sum", "J.detach()"),
         update = indent(&update_lines(state, "W[l].grad", "B[l].grad")),
     );
     s
@@ -133,11 +136,26 @@ fn header(state: &State, imports: &str) -> String {
         LossFn::HalfSquared => "E = 1/2 (y - t)^2",
         LossFn::CrossEntropy => "E = -[t ln y + (1 - t) ln(1 - y)]",
     };
+    let train = split(state).train.len();
+    let held = state.samples.len().saturating_sub(train);
+    let over = if held > 0 {
+        format!("the mean over {train} training samples ({held} held out for testing are left out)")
+    } else {
+        format!("the mean over {train} samples")
+    };
+    let l2 = if state.l2 > 0.0 {
+        " + 1/2 lam sum(w^2) over the weights"
+    } else {
+        ""
+    };
     let data = match (state.samples.len(), state.mode) {
-        (0, _) => "one example".to_string(),
-        (n, Mode::Batch) => format!("the mean over {n} samples"),
-        (n, Mode::PerSample) => format!(
-            "the mean over {n} samples.\n# (The page updates one sample at a time; this script takes one batch step)"
+        (0, _) => format!("one example{l2}"),
+        (_, Mode::Batch) => format!("{over}{l2}"),
+        (_, Mode::PerSample) => format!(
+            "{over}{l2}.\n# (The page updates one sample at a time; this script takes one batch step)"
+        ),
+        (_, Mode::MiniBatch) => format!(
+            "{over}{l2}.\n# (The page updates on shuffled mini-batches; this script takes one batch step)"
         ),
     };
     let order = match state.update_order {
@@ -154,7 +172,7 @@ fn header(state: &State, imports: &str) -> String {
 }
 
 fn write_data(s: &mut String, state: &State, array: &str) {
-    let examples = state.examples();
+    let examples = split(state).train;
     let xs: Vec<String> = examples.iter().map(|e| list(&e.x)).collect();
     let ts: Vec<String> = examples.iter().map(|e| list(&e.t)).collect();
     let arch = &state.arch;
@@ -178,7 +196,7 @@ fn write_data(s: &mut String, state: &State, array: &str) {
     // Writing to a String cannot fail.
     let _ = write!(
         s,
-        "X = {array}([{}])\nT = {array}([{}])\nn = {}\n\nW = [{}]\nB = [{}]\nACT = [{}]\nlr = {:?}\n",
+        "X = {array}([{}])\nT = {array}([{}])\nn = {}\n\nW = [{}]\nB = [{}]\nACT = [{}]\nlr = {:?}\n{}",
         xs.join(", "),
         ts.join(", "),
         examples.len(),
@@ -186,6 +204,11 @@ fn write_data(s: &mut String, state: &State, array: &str) {
         bs.join(", "),
         acts.join(", "),
         state.lr,
+        if state.l2 > 0.0 {
+            format!("lam = {:?}  # L2 regularisation\n", state.l2)
+        } else {
+            String::new()
+        },
     );
 }
 
@@ -208,7 +231,24 @@ fn update_lines(state: &State, w_grad: &str, b_grad: &str) -> String {
     } else {
         "[B[l] + 0 for l in range(L)]  # biases are not trained".to_string()
     };
+    let w_grad = if state.l2 > 0.0 {
+        format!("({w_grad} + lam * W[l])")
+    } else {
+        w_grad.to_string()
+    };
     format!("W_next = [W[l] {sign} lr * {w_grad} for l in range(L)]{note}\nB_next = {bias}")
+}
+
+/// With L2, the line that adds `½λ·Σw²` to `J` (`j`), after the data's gradients: the update
+/// joins them with the penalty's own `λw`. Nothing without L2.
+fn penalty_line(state: &State, sum: &str, j: &str) -> String {
+    if state.l2 > 0.0 {
+        format!(
+            "\nJ = {j} + 0.5 * lam * sum({sum}(w ** 2) for w in W)  # L2: weights only, not biases"
+        )
+    } else {
+        String::new()
+    }
 }
 
 fn indent(lines: &str) -> String {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::state::State;
-use crate::train::objective::{objective, objective_loss};
+use crate::train::objective::{full_gradient, objective_loss};
 
 /// `(J(p + ε) − J(p − ε)) / 2ε` for every weight and bias, each nudged on its own.
 pub fn numeric_gradients(state: &State, eps: f64) -> Vec<f64> {
@@ -47,7 +47,7 @@ pub fn compare(state: &State, eps: f64) -> Result<Vec<Comparison>, Error> {
             ),
         ));
     }
-    let analytic = objective(state, &state.params).grads;
+    let analytic = full_gradient(state, &state.params);
     let numeric = numeric_gradients(state, eps);
     let names = state.arch.params();
     let rows = names

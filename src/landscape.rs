@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::state::State;
-use crate::train::objective::{objective, objective_loss};
+use crate::train::objective::{full_gradient, objective, objective_loss};
 
 /// Most grid points along one axis.
 pub const MAX_RESOLUTION: usize = 401;
@@ -73,7 +73,7 @@ pub fn landscape(state: &State, window: &Window) -> Result<Landscape, Error> {
     }
     let here = &state.params;
     let at_point = objective(state, &state.params);
-    let grads = &at_point.grads;
+    let grads = &full_gradient(state, &state.params);
     Ok(Landscape {
         a: name(state, a),
         b: name(state, b),

@@ -10,8 +10,9 @@
 //! z⁽ˡ⁾ = a⁽ˡ⁻¹⁾ᵀ·W⁽ˡ⁾ + b⁽ˡ⁾    a⁽ˡ⁾ = f⁽ˡ⁾(z⁽ˡ⁾)    (wl[i][j]: neuron i of layer l−1 → j of l)
 //! y    = a⁽ᴸ⁾
 //! E    = Σₖ (yₖ − tₖ)²   (or ½(y − t)², or cross-entropy for sigmoid outputs)
-//! J    = mean of E over the training samples (just E when there are none)
+//! J    = mean of E over the training samples (just E when there are none) + ½λ·Σw²
 //! p   ← p − lr·∂J/∂p    for every weight and bias, all gradients at the old parameters
+//!                       (in batches, mini-batches or one sample at a time)
 //! ```
 //!
 //! ## Modules
@@ -21,7 +22,8 @@
 //!   options, samples) and its row-major JSON form. [`presets`]: ready-made states.
 //! - [`json`], [`parse`]: untrusted input → a validated [`state::State`], or an [`error::Error`]
 //!   naming the field. [`reshape`]: a new architecture keeping the weights that still exist.
-//! - [`train`]: the mean over samples, descent and training runs.
+//! - [`train`]: the mean over the training samples (with L2), descent, mini-batches and runs.
+//! - [`data`]: seeded datasets, the test split and the mini-batch order.
 //! - [`evaluate`]: one pass checked for overflow and shaped for JavaScript.
 //! - [`formula`], [`symbols`], [`stages`]: the tape generated from the layers, formulas as data.
 //! - [`describe`]: the network's nodes, edges, parameters and stages for the page.
@@ -40,6 +42,7 @@
 //! assert!((result.forward.y()[0] - 0.6793285460).abs() < 1e-9);
 //! ```
 
+pub mod data;
 pub mod describe;
 pub mod error;
 pub mod evaluate;
@@ -51,8 +54,8 @@ pub mod landscape;
 pub mod network;
 pub mod neuron_graph;
 pub mod parse;
-pub mod practice;
 pub mod plane;
+pub mod practice;
 pub mod presets;
 pub mod reshape;
 pub mod stages;

@@ -19,10 +19,14 @@ pub fn reshape(state: &State, arch: Arch) -> Result<State, Error> {
         x: resize(&s.x, arch.inputs()),
         t: resize(&s.t, arch.outputs()),
     };
+    let samples: Vec<Sample> = state.samples.iter().map(sample).collect();
+    // Samples cut or padded are no longer the dataset's points.
+    let dataset = state.dataset.filter(|_| samples == state.samples);
     let next = State {
         params: reshape_params(&state.arch, &state.params, &arch, state.init_seed),
         example: sample(&state.example),
-        samples: state.samples.iter().map(sample).collect(),
+        samples,
+        dataset,
         arch: arch.clone(),
         ..state.clone()
     };

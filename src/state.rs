@@ -10,6 +10,7 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::data::datasets::Spec;
 use crate::network::activation::Activation;
 use crate::network::arch::Arch;
 use crate::network::init::DEFAULT_INIT_SEED;
@@ -44,13 +45,24 @@ pub enum Mode {
     /// One update per sample, in order: a training step is an epoch; Step backprop updates
     /// with the shown example's own gradient.
     PerSample,
+    /// One update per mini-batch of `batch_size` training samples, in an order shuffled afresh
+    /// every epoch: a training step is an epoch; Step backprop updates on the whole batch.
+    MiniBatch,
 }
 
 impl Mode {
-    /// Both modes with their names in the state JSON.
-    pub const ALL: [(Mode, &'static str); 2] =
-        [(Mode::Batch, "batch"), (Mode::PerSample, "per_sample")];
+    /// Every mode with its name in the state JSON.
+    pub const ALL: [(Mode, &'static str); 3] = [
+        (Mode::Batch, "batch"),
+        (Mode::PerSample, "per_sample"),
+        (Mode::MiniBatch, "mini_batch"),
+    ];
 }
+
+/// The mini-batch size a state has when it does not say.
+pub const DEFAULT_BATCH_SIZE: u32 = 10;
+/// The shuffle seed a state has when it does not say.
+pub const DEFAULT_SHUFFLE_SEED: u32 = 1;
 
 /// One training example: `x` has one number per input, `t` one per output.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -80,6 +92,16 @@ pub struct State {
     pub mode: Mode,
     /// The seed that new weights are drawn from when the shape changes.
     pub init_seed: u32,
+    /// How many training samples one mini-batch update uses (in [`Mode::MiniBatch`]).
+    pub batch_size: u32,
+    /// The seed of the test split and of the mini-batch order (see [`crate::data::split`]).
+    pub shuffle_seed: u32,
+    /// The fraction of the samples held out for testing, from 0 to 0.9.
+    pub test_fraction: f64,
+    /// The L2 regularisation strength λ: `J` gains `½λ·Σw²` over the weights (not the biases).
+    pub l2: f64,
+    /// The dataset the samples were generated from, while they are still exactly its points.
+    pub dataset: Option<Spec>,
 }
 
 impl State {
@@ -100,6 +122,11 @@ impl State {
             samples: Vec::new(),
             mode: Mode::Batch,
             init_seed: DEFAULT_INIT_SEED,
+            batch_size: DEFAULT_BATCH_SIZE,
+            shuffle_seed: DEFAULT_SHUFFLE_SEED,
+            test_fraction: 0.0,
+            l2: 0.0,
+            dataset: None,
         }
     }
 
@@ -111,7 +138,7 @@ impl State {
         }
     }
 
-    /// The examples training uses: the samples, or the shown example when there are none.
+    /// Every example: the samples (test split included), or the shown example when there are none.
     pub fn examples(&self) -> &[Sample] {
         if self.samples.is_empty() {
             std::slice::from_ref(&self.example)
@@ -188,6 +215,21 @@ impl Serialize for State {
         }
         if self.init_seed != DEFAULT_INIT_SEED {
             map.serialize_entry("init_seed", &self.init_seed)?;
+        }
+        if self.batch_size != DEFAULT_BATCH_SIZE {
+            map.serialize_entry("batch_size", &self.batch_size)?;
+        }
+        if self.shuffle_seed != DEFAULT_SHUFFLE_SEED {
+            map.serialize_entry("shuffle_seed", &self.shuffle_seed)?;
+        }
+        if self.test_fraction != 0.0 {
+            map.serialize_entry("test_fraction", &self.test_fraction)?;
+        }
+        if self.l2 != 0.0 {
+            map.serialize_entry("l2", &self.l2)?;
+        }
+        if let Some(spec) = &self.dataset {
+            map.serialize_entry("dataset", spec)?;
         }
         map.end()
     }

@@ -86,7 +86,7 @@ fn missing_and_unknown_fields() {
     );
     let (field, message) = error_of(&seed_with("W1", Some(Value::Number(1.0))));
     assert_eq!(field, "W1");
-    assert_eq!(message, "the state has an unknown field \"W1\"; its fields are x, t, w1, b1, … wL, bL (at most 7 layers), lr, and optionally activations, loss_fn, update, train_biases, samples, mode, init_seed");
+    assert_eq!(message, "the state has an unknown field \"W1\"; its fields are x, t, w1, b1, … wL, bL (at most 7 layers), lr, and optionally activations, loss_fn, update, update_order, train_biases, samples, mode, init_seed, batch_size, shuffle_seed, test_fraction, l2, dataset");
     for key in ["w0", "w02", "b0", "zz"] {
         let (field, message) = error_of(&seed_with(key, Some(Value::Number(1.0))));
         assert_eq!(field, key);

@@ -44,7 +44,7 @@ fn check(state: &State, rel: f64) {
     let py = run_numpy(state);
     let arch = &state.arch;
     let depth = arch.depth();
-    let examples = state.examples();
+    let examples = backprop_viz::data::split::split(state).train;
     let forwards: Vec<_> = examples
         .iter()
         .map(|e| forward(arch, &state.params, &e.x, &e.t, state.loss_fn))
@@ -115,6 +115,31 @@ fn numpy_reproduces_the_xor_batch() {
     let batch = common::evaluated(&state).batch.expect("samples");
     assert!((py["loss"].as_f64().unwrap_or(f64::NAN) - batch.loss).abs() <= 1e-12 * batch.loss);
     assert_eq!(numbers(&py["y"]).len(), 4, "one row per sample");
+}
+
+#[test]
+fn numpy_leaves_the_test_split_out_and_adds_l2() {
+    let samples: Vec<_> = (0..12)
+        .map(|k| backprop_viz::state::Sample {
+            x: vec![f64::from(k) / 12.0, 1.0 - f64::from(k) / 7.0],
+            t: vec![f64::from(k % 2)],
+        })
+        .collect();
+    let state = State {
+        example: samples[0].clone(),
+        samples,
+        test_fraction: 0.25,
+        l2: 0.2,
+        lr: 0.7,
+        ..State::seed()
+    };
+    check(&state, 1e-12);
+    assert_eq!(
+        numbers(&run_numpy(&state)["y"]).len(),
+        9,
+        "the 3 held-out samples are left out"
+    );
+    parses(&backprop_viz::export::pytorch_script(&state));
 }
 
 #[test]

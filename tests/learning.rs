@@ -297,12 +297,12 @@ fn new_state_fields_are_validated() {
         (
             r#""mode":"online""#,
             "mode",
-            r#"mode must be one of "batch", "per_sample", got the string "online""#,
+            r#"mode must be one of "batch", "per_sample", "mini_batch", got the string "online""#,
         ),
         (
             r#""samples":[]"#,
             "samples",
-            "samples must hold 1 to 256 samples, got 0",
+            "samples must hold 1 to 500 samples, got 0",
         ),
         (
             r#""samples":[{"x":[0,1]}]"#,

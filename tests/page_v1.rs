@@ -73,6 +73,10 @@ fn old_states_give_the_same_numbers_bit_for_bit() {
         let mut now = evaluate_json(&state);
         assert_eq!(now["dead"], json!([]), "{name}: sigmoids are never dead");
         now.as_object_mut().expect("an object").remove("dead");
+        // Newer than these states: the accuracy of a classification's samples.
+        if let Some(batch) = now.get_mut("batch").and_then(|b| b.as_object_mut()) {
+            batch.remove("accuracy");
+        }
         assert_eq!(leaves(&now), leaves(&renamed(&entry["evaluate"])), "{name}");
     }
 }

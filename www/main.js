@@ -7,10 +7,11 @@ import { createArchView } from './views/arch-view.js';
 import { createCardView } from './views/card-view.js';
 import { createCommands } from './model/commands.js';
 import { createControlsView } from './views/controls-view.js';
+import { createDataView } from './tools/data-view.js';
 import { loadEngine } from './core/engine.js';
 import { createHistory } from './model/history.js';
 import { bindKeyboard } from './views/keyboard.js';
-import { decodeLink, snapshotLink, tourLink } from './model/link.js';
+import { decodeLink, SAFE_LINK_LENGTH, snapshotLink, tourLink } from './model/link.js';
 import { createNetworkView } from './views/network-view.js';
 import { createNeuronGraphView } from './views/neuron-graph-view.js';
 import { bindNeuronOpeners } from './views/neuron-openers.js';
@@ -68,7 +69,7 @@ async function boot() {
   const practice = createPractice(engine);
   let tour = null;
   const encode = (snapshot) => (tour?.link() ? tourLink(tour.link()) : snapshotLink(snapshot, practice.linkScore()));
-  const session = createSession({ encode, onPasted: (text) => openLink(text) });
+  const session = createSession({ encode, onPasted: (text) => openLink(text), onWritten: requestFrame });
   const pass = createPass(engine, presets[0], (snapshot) => {
     history.follow(snapshot);
     session.follow(snapshot);
@@ -163,6 +164,9 @@ async function boot() {
     notice,
     picture: byId('network').querySelector('svg'),
   });
+  const dataView = createDataView(byId('data'), {
+    engine, current, commands, saveState: () => document.querySelector('[data-share-action="save-state"]').click(),
+  });
   const links = linkParams(document.body, [byId('network'), byId('params'), byId('gradcheck')], byId('network'),
     () => pass.snapshot().network, (name) => {
       if (name) controls.open(name);
@@ -203,6 +207,8 @@ async function boot() {
     options.update(snapshot);
     arch.update(snapshot);
     samples.update(snapshot);
+    dataView.update(snapshot);
+    dataView.linkLength(session.linkLength(), SAFE_LINK_LENGTH);
     tools.update(snapshot);
     if (trainer.running) requestFrame();
   }

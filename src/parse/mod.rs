@@ -2,30 +2,37 @@
 //! architecture or a landscape window, or an [`Error`] that names the field and the problem.
 
 mod plane;
+mod training;
 mod values;
 mod window;
 
 pub use plane::parse_plane;
+pub use training::{parse_spec, MAX_L2};
 pub use window::parse_window;
 
+use crate::data::datasets::{check_fits, generate};
 use crate::error::Error;
 use crate::json::Value;
 use crate::network::activation::Activation;
 use crate::network::arch::{Arch, MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_OUTPUTS, MAX_WIDTH};
 use crate::network::init::DEFAULT_INIT_SEED;
 use crate::network::loss::LossFn;
-use crate::state::{Direction, Mode, Sample, State, UpdateOrder};
+use crate::state::{
+    Direction, Mode, Sample, State, UpdateOrder, DEFAULT_BATCH_SIZE, DEFAULT_SHUFFLE_SEED,
+};
 use values::{array_len, choice, matrix, number, vector, vector_up_to, whole, Object};
 
 /// Most descent steps one call may run.
 pub const MAX_STEPS: u32 = 1_000_000;
-/// Most training samples a state may hold (issue 11 measures training on 200).
-pub const MAX_SAMPLES: usize = 256;
+/// Most training samples a state may hold (the largest dataset; issue 11 measures training on 200).
+pub const MAX_SAMPLES: usize = 500;
 /// Most weight layers: the hidden layers and the output layer.
 const MAX_LAYERS: usize = MAX_HIDDEN_LAYERS + 1;
 
+/// The fields every state has besides `w1 … wL` and `b1 … bL`.
+const REQUIRED: [&str; 3] = ["x", "t", "lr"];
 /// The fields of a state besides `w1 … wL` and `b1 … bL`, with what each one is.
-const FIELDS: [(&str, &str); 11] = [
+const FIELDS: [(&str, &str); 16] = [
     ("x", "the input"),
     ("t", "the target"),
     ("lr", "the learning rate"),
@@ -37,6 +44,17 @@ const FIELDS: [(&str, &str); 11] = [
     ("samples", "the training samples"),
     ("mode", "batch or per-sample updates"),
     ("init_seed", "the seed new weights are drawn from"),
+    ("batch_size", "the samples of one mini-batch"),
+    (
+        "shuffle_seed",
+        "the seed of the test split and the mini-batch order",
+    ),
+    (
+        "test_fraction",
+        "the fraction of samples held out for testing",
+    ),
+    ("l2", "the L2 regularisation strength"),
+    ("dataset", "the dataset the samples come from"),
 ];
 
 /// Reads a state such as
@@ -151,10 +169,43 @@ pub fn parse_state(value: &Value) -> Result<State, Error> {
         init_seed: state.get("init_seed").map_or(Ok(DEFAULT_INIT_SEED), |v| {
             whole(v, "init_seed", 0, u32::MAX)
         })?,
+        batch_size: state
+            .get("batch_size")
+            .map_or(Ok(DEFAULT_BATCH_SIZE), training::batch_size)?,
+        shuffle_seed: state
+            .get("shuffle_seed")
+            .map_or(Ok(DEFAULT_SHUFFLE_SEED), |v| {
+                whole(v, "shuffle_seed", 0, u32::MAX)
+            })?,
+        test_fraction: state
+            .get("test_fraction")
+            .map_or(Ok(0.0), training::test_fraction)?,
+        l2: state.get("l2").map_or(Ok(0.0), training::l2)?,
+        dataset: None,
         arch,
     };
+    let parsed = with_dataset(parsed, state.get("dataset"))?;
     check_loss(&parsed)?;
     Ok(parsed)
+}
+
+/// Applies the state's `dataset`: without samples they are generated from it; with samples it
+/// is kept only while they are still exactly its points (an edited point makes them the
+/// learner's own).
+fn with_dataset(mut state: State, value: Option<&Value>) -> Result<State, Error> {
+    let Some(value) = value else {
+        return Ok(state);
+    };
+    let spec = parse_spec(value, "dataset")?;
+    let fits = check_fits(spec.dataset, &state.arch);
+    if state.samples.is_empty() {
+        fits?;
+        state.samples = generate(spec);
+        state.dataset = Some(spec);
+    } else if fits.is_ok() && state.samples == generate(spec) {
+        state.dataset = Some(spec);
+    }
+    Ok(state)
 }
 
 /// Refuses cross-entropy where it does not fit: a non-sigmoid output or a target outside [0, 1].
@@ -325,10 +376,16 @@ fn check_keys(entries: &[(String, Value)]) -> Result<usize, Error> {
             ));
         }
         if layer.is_none() && !FIELDS.iter().any(|(name, _)| name == key) {
+            let optional: Vec<&str> = FIELDS
+                .iter()
+                .map(|(name, _)| *name)
+                .filter(|name| !REQUIRED.contains(name))
+                .collect();
             return Err(Error::new(
                 key.as_str(),
                 format!(
-                    "the state has an unknown field {key:?}; its fields are x, t, w1, b1, … wL, bL (at most {MAX_LAYERS} layers), lr, and optionally activations, loss_fn, update, train_biases, samples, mode, init_seed"
+                    "the state has an unknown field {key:?}; its fields are x, t, w1, b1, … wL, bL (at most {MAX_LAYERS} layers), lr, and optionally {}",
+                    optional.join(", ")
                 ),
             ));
         }

@@ -1,5 +1,7 @@
-//! Training: the objective over the samples, the update rule, the order it takes the layers in, and training runs.
+//! Training: the objective over the samples, the update rule, the order it takes the layers in,
+//! training runs and metrics.
 
+pub mod metrics;
 pub mod objective;
 pub mod order;
 pub mod rule;

@@ -1,36 +1,80 @@
-//! The training objective `J`: the mean loss over the training examples, and its gradient.
+//! The training objective `J`: the mean loss over the training examples, plus the L2 penalty,
+//! and its gradient.
 //!
 //! With no samples `J` is the shown example's loss `E`; with samples (XOR, say) it is
-//! `J = (1/n)·Σₖ Eₖ`, and `∂J/∂p = (1/n)·Σₖ ∂Eₖ/∂p`.
+//! `J = (1/n)·Σₖ Eₖ + ½λ·Σ w²` over the `n` training samples (those not held out for testing)
+//! and every weight (not the biases). The gradients here are the data's, `(1/n)·Σₖ ∂Eₖ/∂p`;
+//! the penalty's own term `∂(½λw²)/∂w = λw` is added by the update rule (see
+//! [`crate::train::rule`]) and by [`full_gradient`].
 
+use crate::data::split::split;
 use crate::network::backward::Sink;
 use crate::network::workspace::Workspace;
-use crate::state::State;
+use crate::state::{Sample, State};
 
-/// `J` and `∇J` at some parameters.
+/// `J` and the data's `∇J` at some parameters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Objective {
+    /// `J`, the penalty included.
     pub loss: f64,
+    /// The penalty `½λ·Σw²` in `loss` (0 without L2).
+    pub penalty: f64,
+    /// The data's gradient `(1/n)·Σₖ ∂Eₖ/∂p`, without the penalty's `λw`.
     pub grads: Vec<f64>,
     /// Whether every pre-activation on the way was finite.
     pub finite: bool,
 }
 
-/// `J` and its gradient at `params`, over the state's training examples.
+/// The L2 penalty `½λ·Σw²` over the weights of `params` (0 when `λ = 0`).
+pub fn penalty(state: &State, params: &[f64]) -> f64 {
+    if state.l2 == 0.0 {
+        return 0.0;
+    }
+    let arch = &state.arch;
+    let squares: f64 = (1..=arch.depth())
+        .flat_map(|l| arch.weights(params, l))
+        .map(|w| w * w)
+        .sum();
+    0.5 * state.l2 * squares
+}
+
+/// `J` and its data gradient at `params`, over the state's training examples.
 pub fn objective(state: &State, params: &[f64]) -> Objective {
     let mut ws = Workspace::new(&state.arch);
-    let (loss, finite) = objective_into(&mut ws, state, params);
+    let examples = split(state).train;
+    let (loss, finite) = objective_into(&mut ws, state, &examples, params);
     Objective {
         loss,
+        penalty: penalty(state, params),
         grads: ws.grads,
         finite,
     }
 }
 
-/// `J` into the returned value and `∇J` into `ws.grads`, allocating nothing; with whether every
-/// pre-activation on the way was finite.
-pub fn objective_into(ws: &mut Workspace, state: &State, params: &[f64]) -> (f64, bool) {
-    let examples = state.examples();
+/// The whole gradient of `J`: the data's plus `λw` for every weight.
+pub fn full_gradient(state: &State, params: &[f64]) -> Vec<f64> {
+    let mut grads = objective(state, params).grads;
+    let arch = &state.arch;
+    for l in 1..=arch.depth() {
+        let at = arch.weights_at(l);
+        for (g, w) in grads[at..arch.biases_at(l)]
+            .iter_mut()
+            .zip(arch.weights(params, l))
+        {
+            *g += state.l2 * w;
+        }
+    }
+    grads
+}
+
+/// `J` over `examples` into the returned value and the data's `∇J` into `ws.grads`, allocating
+/// nothing; with whether every pre-activation on the way was finite.
+pub fn objective_into(
+    ws: &mut Workspace,
+    state: &State,
+    examples: &[&Sample],
+    params: &[f64],
+) -> (f64, bool) {
     let scale = 1.0 / examples.len() as f64;
     let mut total = 0.0;
     let mut finite = true;
@@ -48,17 +92,35 @@ pub fn objective_into(ws: &mut Workspace, state: &State, params: &[f64]) -> (f64
         finite &= ws.is_finite();
     }
     // Summed, then divided, exactly as `objective_loss` does, so both give the same `J`.
-    (total / examples.len() as f64, finite)
+    (
+        total / examples.len() as f64 + penalty(state, params),
+        finite,
+    )
 }
 
-/// `J` alone at `params` (a forward pass per example, no gradients).
+/// `J` alone at `params` (a forward pass per training example, no gradients).
 pub fn objective_loss(state: &State, params: &[f64]) -> f64 {
-    objective_loss_into(&mut Workspace::new(&state.arch), state, params)
+    let examples = split(state).train;
+    objective_loss_into(&mut Workspace::new(&state.arch), state, &examples, params)
 }
 
-/// [`objective_loss`] in a workspace, allocating nothing.
-pub fn objective_loss_into(ws: &mut Workspace, state: &State, params: &[f64]) -> f64 {
-    let examples = state.examples();
+/// [`objective_loss`] over `examples` in a workspace, allocating nothing.
+pub fn objective_loss_into(
+    ws: &mut Workspace,
+    state: &State,
+    examples: &[&Sample],
+    params: &[f64],
+) -> f64 {
+    mean_loss_into(ws, state, examples, params) + penalty(state, params)
+}
+
+/// The mean loss over `examples` without the penalty (the test loss), or NaN for none.
+pub fn mean_loss_into(
+    ws: &mut Workspace,
+    state: &State,
+    examples: &[&Sample],
+    params: &[f64],
+) -> f64 {
     let mut total = 0.0;
     for e in examples {
         total += ws.forward(&state.arch, params, &e.x, &e.t, state.loss_fn);

@@ -44,7 +44,7 @@ pub struct OrderedUpdate {
 
 /// One output-first update of `params` against the mean loss over `examples` (one example for
 /// a single-example step), moved as `state` says (rate, direction, biases).
-pub fn output_first(state: &State, params: &[f64], examples: &[Sample]) -> OrderedUpdate {
+pub fn output_first(state: &State, params: &[f64], examples: &[&Sample]) -> OrderedUpdate {
     let mut ws = Workspace::new(&state.arch);
     let mut update = OrderedUpdate {
         grads: vec![0.0; params.len()],
@@ -70,7 +70,7 @@ pub fn output_first_into(
     ws: &mut Workspace,
     state: &State,
     params: &[f64],
-    examples: &[Sample],
+    examples: &[&Sample],
     next: &mut [f64],
     used: &mut [f64],
 ) {

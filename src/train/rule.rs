@@ -1,5 +1,7 @@
 //! The update rule: `p ← p − lr·∂J/∂p` for every weight (and bias, unless biases are not
-//! trained), all gradients taken at the same (old) parameters.
+//! trained), all gradients taken at the same (old) parameters. With L2 regularisation a weight's
+//! gradient gains the penalty's own term, `∂(½λw²)/∂w = λw`: `w ← w − lr·(∂J/∂w + λw)`; biases
+//! are not regularised.
 //!
 //! The seed notebook's training loop writes `w += … * lr`, which *adds* the gradient: that is
 //! gradient ascent and makes the loss grow. The core always descends, except in the `ascent`
@@ -41,12 +43,14 @@ pub fn apply_layer(state: &State, params: &[f64], grads: &[f64], next: &mut [f64
         arch.biases_at(l) + arch.width(l),
     );
     let trained = if state.train_biases { end } else { b_at };
-    for ((n, &p), &g) in next[at..trained]
+    for (k, ((n, &p), &g)) in next[at..trained]
         .iter_mut()
         .zip(&params[at..trained])
         .zip(&grads[at..trained])
+        .enumerate()
     {
-        *n = p + g * rate;
+        let decay = if at + k < b_at { state.l2 * p } else { 0.0 };
+        *n = p + (g + decay) * rate;
     }
     next[trained..end].copy_from_slice(&params[trained..end]);
 }
@@ -61,9 +65,10 @@ pub fn apply_in_place(state: &State, params: &mut [f64], grads: &[f64]) {
         } else {
             arch.biases_at(l)
         };
-        let at = arch.weights_at(l);
-        for (p, &g) in params[at..end].iter_mut().zip(&grads[at..end]) {
-            *p += g * rate;
+        let (at, b_at) = (arch.weights_at(l), arch.biases_at(l));
+        for (k, (p, &g)) in params[at..end].iter_mut().zip(&grads[at..end]).enumerate() {
+            let decay = if at + k < b_at { state.l2 * *p } else { 0.0 };
+            *p += (g + decay) * rate;
         }
     }
 }

@@ -112,7 +112,8 @@ test('snapshot() is evaluate() and stages() in one call', () => {
   for (const state of [SEED, DEEP, presetState('xor'), presetState('mazur'), presetState('dead-relu'),
     { ...SEED, loss_fn: 'cross_entropy', train_biases: false }]) {
     const snap = wasm.snapshot(state);
-    assert.deepEqual(Object.keys(snap), ['evaluation', 'stages']);
+    assert.deepEqual(Object.keys(snap), ['evaluation', 'stages', 'dataset']);
+    assert.equal(snap.dataset, null, 'no dataset: the samples, if any, are not generated');
     assert.deepEqual(snap.evaluation, wasm.evaluate(state));
     assert.deepEqual(snap.stages, wasm.stages(state));
   }

@@ -34,6 +34,13 @@ function renamed(old) {
   return { ...rest, h1: h, slope: { z1: slopes.h, z2: slopes.y }, grad: { ...grad, h1: gradH }, dead: [] };
 }
 
+/** An evaluate() result without what is newer than the fixture: a classification's accuracy. */
+function withoutNewer(evaluation) {
+  const copy = structuredClone(evaluation);
+  delete copy.batch?.accuracy;
+  return copy;
+}
+
 test('the fixture holds the old page\'s options', () => {
   assert.ok(FIXTURE.length >= 7);
   for (const key of ['loss_fn', 'update', 'samples', 'mode']) {
@@ -46,8 +53,8 @@ for (const entry of FIXTURE) {
     // Loading a file goes through validateState, which writes the canonical form: the same JSON.
     assert.deepStrictEqual(wasm.validateState(entry.saved), entry.saved);
     assert.deepStrictEqual(wasm.validateState(entry.input), entry.saved);
-    assertNear(wasm.evaluate(entry.saved), renamed(entry.evaluate));
-    assertNear(wasm.snapshot(entry.saved).evaluation, renamed(entry.evaluate));
+    assertNear(withoutNewer(wasm.evaluate(entry.saved)), renamed(entry.evaluate));
+    assertNear(withoutNewer(wasm.snapshot(entry.saved).evaluation), renamed(entry.evaluate));
     assertNear(wasm.train(entry.saved, 25), entry.train_25);
     assertNear(wasm.trainRun(entry.saved, 25).losses, entry.losses_25);
     assert.deepStrictEqual(wasm.describe(entry.saved).widths, [2, 2, 1]);

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../tools/chromium.mjs';
 import { startServer } from '../../tools/static-server.mjs';
 import {
-  defaultState, describe, evaluate, finiteDifferences, initSync, landscape, numpyScript, plane, presets, pytorchScript,
-  reinitialize, reshape, snapshot, stageList, stages, train, trainRun, validateState,
+  defaultState, describe, evaluate, finiteDifferences, generateDataset, initSync, landscape, numpyScript, plane, presets,
+  pytorchScript, reinitialize, reshape, snapshot, stageList, stages, train, trainRun, validateState,
 } from '../../www/pkg/backprop_viz.js';
 import { createNetwork } from '../../www/core/network.js';
 
@@ -30,7 +30,7 @@ initSync({ module: readFileSync(new URL('../../www/pkg/backprop_viz_bg.wasm', im
 
 /** The core, run in Node: the oracle for every number the page shows. */
 export const core = {
-  defaultState, describe, evaluate, finiteDifferences, landscape, numpyScript, plane, presets, pytorchScript,
+  defaultState, describe, evaluate, finiteDifferences, generateDataset, landscape, numpyScript, plane, presets, pytorchScript,
   reinitialize, reshape, snapshot, stageList, stages, train, trainRun, validateState,
   /** The page's model of the state's network (www/core/network.js), built from the core's description. */
   network: (state) => createNetwork(describe(state)),

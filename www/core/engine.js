@@ -2,8 +2,8 @@
 // so no view can change what the core computed, and it keeps one network model per architecture.
 
 import init, {
-  describe, evaluate, exercise, finiteDifferences, landscape, mistakeKinds, neuronGraph, numpyScript, plane, practice,
-  presets, pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
+  describe, evaluate, exercise, finiteDifferences, generateDataset, landscape, mistakeKinds, neuronGraph, numpyScript,
+  plane, practice, presets, pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
 } from '../pkg/backprop_viz.js';
 import { architectureKey, architectureOf, createNetwork } from './network.js';
 import { decodeQuestions } from './questions.js';
@@ -35,6 +35,7 @@ function deepFreeze(value) {
  *   inputs, one Float64Array (see src/api.rs; a typed array cannot be frozen, nor need it be:
  *   each call returns a new one);
  * - `validateState(state)`: the state checked and in canonical form, for links and files;
+ * - `generateDataset(state, { name, size, noise, seed })`: the state training on a seeded dataset;
  * - `numpyScript(state)`, `pytorchScript(state)`: Python that rebuilds this network and prints
  *   its forward values and gradients;
  * - `practice(state)`: `{ tolerance, stages }`, each formula's value and the mistakes that apply
@@ -70,6 +71,7 @@ export async function loadEngine() {
     plane,
     validateState: (state) => deepFreeze(validateState(state)),
     neuronGraph,
+    generateDataset: (state, spec) => deepFreeze(generateDataset(state, spec)),
     numpyScript,
     pytorchScript,
     practice: (state) => deepFreeze(decodeQuestions(practice(state), kinds)),

@@ -91,6 +91,21 @@ export function createCommands({ pass, engine, trainer, undo, say, requestFrame 
       else next.train_biases = false;
       return next;
     }, { kind: 'option', key: 'train_biases' }),
+    /**
+     * Replaces the training data with `transform(state)` (a generated dataset, an imported file)
+     * at the start of a new pass; `what` words it for the status line and `failure` a refusal.
+     */
+    data: (transform, what, failure) => run(() => pass.replace(transform, { kind: 'data', what }), failure),
+    /** Sets training setting `key` (left out of the state at its default `fallback`). */
+    setting(key, value, fallback, what) {
+      const refusal = run(() => pass.revise((state) => {
+        const next = { ...state, [key]: value };
+        if (value === fallback) delete next[key];
+        return next;
+      }, { kind: 'data', what }), 'That setting was not applied');
+      if (refusal) requestFrame();
+      return refusal;
+    },
     /** Opens `setup` (`{ origin, state, stageIndex }`, from a link or a file), telling `source`. */
     open: (setup, source) => run(() => pass.open(setup, { kind: 'open', source }), 'That setup could not be opened'),
     undo: () => travel('undo'),

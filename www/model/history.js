@@ -1,5 +1,6 @@
 // The record of updates since the learner last jumped elsewhere: the training loss J after each
-// update (the loss curve) and the weights visited (the landscape's trajectory). Step-backprop
+// update and, with a test split, the held-out samples' loss (the loss curve), and the weights
+// visited (the landscape's trajectory). Step-backprop
 // updates add one point each, a training frame adds its steps; undoing an update removes it.
 
 import { objectiveLoss } from './objective.js';
@@ -17,21 +18,25 @@ function isUpdate({ change, stageIndex, network }) {
 
 /**
  * An empty history. `follow(snapshot)` is given every change of the pass; read `losses` (J after 0,
- * 1, 2 … updates), `path` (`[{ step, weights }]`, weights in the network's `weights` order), `lowest`,
+ * 1, 2 … updates), `testLosses` (the test loss beside each, or null without a test split), `path` (`[{ step, weights }]`, weights in the network's `weights` order), `lowest`,
  * `highest` and `version`, which grows whenever the history changes.
  */
 export function createHistory() {
-  const history = { losses: [], path: [], lowest: Infinity, highest: -Infinity, version: 0 };
+  const history = { losses: [], testLosses: [], path: [], lowest: Infinity, highest: -Infinity, version: 0 };
   let seen = null;
 
-  function push(loss) {
+  function push(loss, test = null) {
     history.losses.push(loss);
-    history.lowest = Math.min(history.lowest, loss);
-    history.highest = Math.max(history.highest, loss);
+    history.testLosses.push(test);
+    for (const value of test === null ? [loss] : [loss, test]) {
+      history.lowest = Math.min(history.lowest, value);
+      history.highest = Math.max(history.highest, value);
+    }
   }
 
   function clear() {
     history.losses = [];
+    history.testLosses = [];
     history.path = [];
     history.lowest = Infinity;
     history.highest = -Infinity;
@@ -40,9 +45,10 @@ export function createHistory() {
   /** Removes the last update; with it the only one, nothing is left to plot. */
   function undoLast() {
     const losses = history.losses.length > 2 ? history.losses.slice(0, -1) : [];
+    const tests = history.testLosses;
     const path = history.path.slice(0, -1);
     clear();
-    for (const loss of losses) push(loss);
+    losses.forEach((loss, k) => push(loss, tests[k]));
     if (losses.length > 0) history.path = path;
   }
 
@@ -51,11 +57,14 @@ export function createHistory() {
     const { change } = snapshot;
     if (isUpdate(snapshot)) {
       if (history.losses.length === 0 && previous) {
-        push(previous.loss);
+        push(previous.loss, previous.test);
         history.path.push({ step: 0, weights: previous.weights });
       }
-      if (change.kind === 'train') for (const loss of change.run.losses.slice(1)) push(loss);
-      push(now.loss);
+      if (change.kind === 'train') {
+        const tests = change.run.test_losses ?? [];
+        change.run.losses.slice(1).forEach((loss, k) => push(loss, tests[k + 1] ?? null));
+      }
+      push(now.loss, now.test);
       history.path.push({ step: history.losses.length - 1, weights: now.weights });
       return true;
     }
@@ -73,7 +82,9 @@ export function createHistory() {
 
   history.follow = (snapshot) => {
     const previous = seen;
-    seen = { loss: objectiveLoss(snapshot.evaluation), weights: weightsOf(snapshot) };
+    seen = {
+      loss: objectiveLoss(snapshot.evaluation), test: snapshot.evaluation.test?.loss ?? null, weights: weightsOf(snapshot),
+    };
     if (apply(snapshot, previous, seen)) history.version += 1;
   };
   return history;

@@ -18,6 +18,9 @@
 //   init       the seed new weights are drawn from
 //   samples    the samples when they are not the preset's: the x then the t of each, `;` between,
 //              or none
+//   data       instead of the samples, when they are a generated dataset's points: its name, size,
+//              noise and seed (data=circle,200,0.05,7); opening the link generates them again
+//   test batch shuffle l2   the training settings: test_fraction, batch_size, shuffle_seed, l2
 //   stage      how many stages of the pass are played
 //   practice   practice mode is on: `on`, or the pass's score right,hints,missed (e.g. 5,1,0)
 // A walk-through's step has its own link, `#tour=<id>&step=<n>` (n from 1): it opens that step
@@ -32,8 +35,18 @@ import { practiceFieldText, readPracticeField } from './practice.js';
 import { OPTIONS, readOption, shownSample, withSample } from './state.js';
 
 const OPTION_FIELDS = Object.entries(OPTIONS).map(([key, option]) => ({ key, ...option }));
+/** The training settings: their short names in a link and their defaults (left out of the state). */
+const SETTINGS = [
+  { key: 'test_fraction', link: 'test', fallback: 0 },
+  { key: 'batch_size', link: 'batch', fallback: 10 },
+  { key: 'shuffle_seed', link: 'shuffle', fallback: 1 },
+  { key: 'l2', link: 'l2', fallback: 0 },
+];
 const FIXED_FIELDS = ['preset', 'sample', 'arch', 'act', 'x', 't', 'lr', ...OPTION_FIELDS.map((option) => option.link),
-  'biases', 'init', 'samples', 'stage', 'practice'];
+  'biases', 'init', 'samples', 'data', ...SETTINGS.map((setting) => setting.link), 'stage', 'practice'];
+
+/** The longest address every browser, chat and mail program keeps whole. */
+export const SAFE_LINK_LENGTH = 2000;
 const LAYER_FIELD = /^[wb][1-9]$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -109,8 +122,13 @@ export function encodeLink({ origin, state, stageIndex, practice = null }) {
     fields.push(['biases', state.train_biases === false ? 'fixed' : 'trained']);
   }
   if ((state.init_seed ?? 1) !== (base.init_seed ?? 1)) fields.push(['init', String(state.init_seed ?? 1)]);
+  const { dataset } = state;
   const samples = samplesText(state.samples);
-  if (samples !== samplesText(base.samples)) fields.push(['samples', samples]);
+  if (dataset) fields.push(['data', [dataset.name, dataset.size, dataset.noise, dataset.seed].map(String).join(',')]);
+  else if (samples !== samplesText(base.samples)) fields.push(['samples', samples]);
+  for (const { key, link, fallback } of SETTINGS) {
+    if ((state[key] ?? fallback) !== (base[key] ?? fallback)) fields.push([link, String(state[key] ?? fallback)]);
+  }
   if (stageIndex > 0) fields.push(['stage', String(stageIndex)]);
   if (practice) fields.push(['practice', practiceFieldText(practice)]);
   return fields.map(([name, value]) => `${name}=${value}`).join('&');
@@ -181,7 +199,12 @@ export function decodeLink(text, presets, core) {
   if (architectureKey(arch.widths, arch.activations) !== architectureKey(baseArch.widths, baseArch.activations)) {
     state = { ...core.reshape(state, arch) };
   }
+  if (fields.has('samples') && fields.has('data')) throw new Error('it gives both samples and data; a link holds one of them');
   if (fields.has('samples')) state = withSamples(state, fields.get('samples'));
+  if (fields.has('data')) {
+    const [name, size, noise, seed] = fields.get('data').split(',');
+    state = { ...core.generateDataset(state, { name, size: readNumber(size ?? ''), noise: readNumber(noise ?? ''), seed: readNumber(seed ?? '') }) };
+  }
   if (fields.has('sample')) {
     const count = state.samples?.length ?? 0;
     if (count === 0) throw new Error(`sample=${fields.get('sample')} picks a sample, but this setup has none`);
@@ -203,6 +226,9 @@ export function decodeLink(text, presets, core) {
     state.train_biases = value === 'trained';
   }
   if (fields.has('init')) state.init_seed = readIndex(fields.get('init'), 'init', 0, 4294967295);
+  for (const { key, link } of SETTINGS) {
+    if (fields.has(link)) state[key] = readNumber(fields.get(link));
+  }
   const valid = core.validateState(state);
   const last = core.network(valid).stageCount;
   const stageIndex = fields.has('stage') ? readIndex(fields.get('stage'), 'stage', 0, last) : 0;

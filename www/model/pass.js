@@ -15,9 +15,17 @@ import { readOption, readParam, shownSample, withParam, withSample } from './sta
  * Methods that need the core throw its Error and leave the pass unchanged.
  */
 export function createPass(engine, origin, onChange) {
-  /** The state with its network, evaluation and tape: one core call. */
-  function computed(state) {
-    const { evaluation, stages } = engine.snapshot(state);
+  /**
+   * The state with its network, evaluation and tape: one core call. A `dataset` the core no
+   * longer finds in the samples (a point was edited) is dropped: they are the learner's own now.
+   */
+  function computed(given) {
+    const { evaluation, stages, dataset } = engine.snapshot(given);
+    let state = given;
+    if (state.dataset && !dataset) {
+      state = { ...state };
+      delete state.dataset;
+    }
     return { state, network: engine.network(state), evaluation, stages };
   }
 
@@ -47,10 +55,18 @@ export function createPass(engine, origin, onChange) {
     onChange(current);
   }
 
-  /** In per-sample mode the next pass shows the next sample, so that passes walk an epoch. */
-  function nextPassStart(state) {
+  /**
+   * In per-sample mode the next pass shows the next training sample (held-out ones are skipped:
+   * they are never trained on), so that passes walk an epoch.
+   */
+  function nextPassStart({ state, evaluation }) {
     if (readOption(state, 'mode') !== 'per_sample' || !state.samples) return { state };
-    const sample = (shownSample(state) + 1) % state.samples.length;
+    const heldOut = (index) => evaluation.batch?.samples[index]?.test === true;
+    const shown = shownSample(state);
+    let sample = shown;
+    do {
+      sample = (sample + 1) % state.samples.length;
+    } while (heldOut(sample) && sample !== shown);
     return { state: withSample(state, sample), sample };
   }
 
@@ -60,7 +76,7 @@ export function createPass(engine, origin, onChange) {
     /** Plays the next stage; after the update, starts the next pass at the new state. */
     step() {
       if (current.stageIndex === last(current)) {
-        const { state, sample } = nextPassStart(current.state);
+        const { state, sample } = nextPassStart(current);
         const change = sample === undefined ? { kind: 'step' } : { kind: 'step', sample };
         commit({ ...computed(state), stageIndex: 1, beforeUpdate: null, change });
       } else if (current.stageIndex === last(current) - 1) {

@@ -50,19 +50,21 @@ export function startingPoint(decode) {
 
 /**
  * Keeps the address and the stored session in step with the pass: `follow(snapshot)` after each
- * change, `flush()` to write at once; `encode(snapshot)` gives the text. `onPasted(text)` hears a
- * link pasted into the address bar.
+ * change, `flush()` to write at once, `linkLength()` for the length of the link written;
+ * `encode(snapshot)` gives the text. `onPasted(text)` hears a
+ * link pasted into the address bar; `onWritten()` hears each write.
  *
  * A link opened from outside (typed, pasted, or set by a script) always wins over a pending
  * write: the address can change before its `hashchange` event is handled, so every write first
  * compares the address with what the page itself left there, and on a difference opens that link
  * instead of writing the older setup over it.
  */
-export function createSession({ encode, onPasted }) {
+export function createSession({ encode, onPasted, onWritten = () => {} }) {
   let written = linkText();
   let latest = null;
   let timer = null;
   let lastWrite = -Infinity;
+  let writtenLength = written.length;
 
   /** Opens a link set from outside since the last write; true when there was one. */
   function openedFromOutside() {
@@ -81,6 +83,8 @@ export function createSession({ encode, onPasted }) {
     lastWrite = performance.now();
     const text = encode(latest);
     if (text !== written) history.replaceState(history.state, '', `#${text}`);
+    writtenLength = text.length;
+    onWritten();
     written = linkText();
     store(text);
   }
@@ -97,5 +101,7 @@ export function createSession({ encode, onPasted }) {
       if (timer === null) timer = setTimeout(flush, Math.max(0, lastWrite + WRITE_INTERVAL_MS - performance.now()));
     },
     flush,
+    /** How long the link last written is, in characters. */
+    linkLength: () => writtenLength,
   };
 }

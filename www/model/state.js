@@ -40,6 +40,7 @@ export const OPTIONS = Object.freeze({
     choices: [
       { value: 'batch', link: 'batch', label: 'the batch', hint: 'one step on the mean ∂J/∂p' },
       { value: 'per_sample', link: 'each', label: 'each sample', hint: 'one step per sample, in turn' },
+      { value: 'mini_batch', link: 'mini', label: 'mini-batches', hint: 'one step per shuffled mini-batch' },
     ],
   },
 });

@@ -94,6 +94,8 @@ export function statusMessage(snapshot, stage) {
         + 'every weight that still exists kept its value.';
     case 'exercise':
       return `New exercise (seed ${change.seed}): numbers of one decimal for the same network; no stage played.`;
+    case 'data':
+      return change.what;
     case 'reinit':
       return `Every weight was drawn anew from seed ${change.seed}; no stage played.`;
     case 'finish':
@@ -120,7 +122,11 @@ export function statusMessage(snapshot, stage) {
 
 /** The sentence for a training run that ended (see trainer.js), at `snapshot`. */
 export function trainingMessage({ reason, taken, target, error }, snapshot) {
-  const loss = `${objectiveSymbol(snapshot.state)} = ${formatNumber(objectiveLoss(snapshot.evaluation))}`;
+  const { test, batch } = snapshot.evaluation;
+  const accuracy = (value) => `${formatNumber(value * 100, 3)} %`;
+  const held = test ? `, test loss ${formatNumber(test.loss)}${test.accuracy === undefined ? ''
+    : ` (accuracy: train ${accuracy(batch.accuracy)}, test ${accuracy(test.accuracy)})`}` : '';
+  const loss = `${objectiveSymbol(snapshot.state)} = ${formatNumber(objectiveLoss(snapshot.evaluation))}${held}`;
   const steps = `${taken} step${taken === 1 ? '' : 's'}`;
   switch (reason) {
     case 'target':

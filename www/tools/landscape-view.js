@@ -1,7 +1,9 @@
 // The loss landscape: the training loss J over a window of two chosen parameters, all others held,
 // computed by the core in one call and drawn as colours and contours, with the current point, the
 // direction of steepest descent and the path of updates. Clicking, dragging or arrow keys on the
-// map set the two parameters; the window re-centres only when the point leaves it.
+// map set the two parameters; the window re-centres only when the point leaves it. With many
+// samples the grid is coarser, and while training the surface is recomputed at most a fifth of the
+// time, so the page keeps its frame rate.
 
 import { setAttribute, setText } from '../lib/dom.js';
 import { formatNumber, symbolText } from '../lib/format.js';
@@ -12,6 +14,11 @@ import { objectiveGradient, objectiveLoss, objectiveSymbol } from '../model/obje
 import { readParam, withParam } from '../model/state.js';
 
 const RESOLUTION = 101;
+/** Forward passes one landscape may cost: 101 × 101 points at 4 samples (XOR); more samples draw a coarser grid. */
+const PASS_BUDGET = RESOLUTION * RESOLUTION * 4;
+const MIN_RESOLUTION = 21;
+/** While the surface keeps changing (training), recomputing it takes at most 1 / SHARE of the time. */
+const SHARE = 5;
 const CONTOUR_LEVELS = 12;
 const ARROW_KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 
@@ -20,6 +27,21 @@ const settable = (value) => Number(value.toPrecision(4));
 /** The frame's window: `[low, high]` along each axis, centred on its centre. */
 function rangesOf({ centre, span }) {
   return centre.map((middle) => [middle - span, middle + span]);
+}
+
+/** The grid's points per side for `state`: 101, fewer with many samples, so one call stays short. */
+function resolutionFor(state) {
+  const examples = state.samples?.length ?? 1;
+  return Math.max(MIN_RESOLUTION, Math.min(RESOLUTION, Math.floor(Math.sqrt(PASS_BUDGET / examples))));
+}
+
+/** Sizes the heatmap canvas to `size` pixels a side, each pixel centred on its grid point. */
+function sizeCanvas(canvas, size) {
+  canvas.width = size;
+  canvas.height = size;
+  const overhang = 50 / (size - 1);
+  for (const side of ['left', 'top']) canvas.style.setProperty(side, `${-overhang}%`);
+  for (const extent of ['width', 'height']) canvas.style.setProperty(extent, `${100 + 2 * overhang}%`);
 }
 
 function contourLevels(scale) {
@@ -46,6 +68,9 @@ export function createLandscapeView(container, { compute, edit, current }) {
   let drawn = {};
   let network = null;
   let axes = null;
+  let nextSurfaceAt = 0;
+  let surfaceFrame = null;
+  let deferred = null;
   const symbolOf = (name) => symbolText(network.param(name).symbol);
 
   /** Fills the pickers with `next`'s weights; keeps the axes where they still exist. */
@@ -84,10 +109,16 @@ export function createLandscapeView(container, { compute, edit, current }) {
 
   function drawSurface(state) {
     const [aRange, bRange] = rangesOf(frame);
-    const result = compute(state, { a: axes.a, b: axes.b, a_range: aRange, b_range: bRange, resolution: RESOLUTION });
+    const resolution = resolutionFor(state);
+    const started = performance.now();
+    const result = compute(state, { a: axes.a, b: axes.b, a_range: aRange, b_range: bRange, resolution });
+    nextSurfaceAt = performance.now() + (SHARE - 1) * (performance.now() - started);
+    surfaceFrame = frame;
+    if (canvas.width !== resolution) sizeCanvas(canvas, resolution);
+    setAttribute(map, 'data-resolution', String(resolution));
     const scale = colourScale(result);
-    paintHeatmap(canvas, scale, RESOLUTION);
-    overlay.showContours(contourPath(scale.shade, RESOLUTION, contourLevels(scale)));
+    paintHeatmap(canvas, scale, resolution);
+    overlay.showContours(contourPath(scale.shade, resolution, contourLevels(scale)));
     setText(text('min'), formatNumber(result.min));
     setText(text('max'), formatNumber(result.max));
     setAttribute(map, 'data-min', String(result.min));
@@ -132,6 +163,15 @@ export function createLandscapeView(container, { compute, edit, current }) {
     // point) and only the point and the path move; it is redrawn in the frame training stops.
     const waiting = latest.training && surface !== null && key !== surface;
     map.classList.toggle('is-waiting', waiting);
+    clearTimeout(deferred);
+    if (!waiting && key !== surface && surface !== null && frame === surfaceFrame && performance.now() < nextSurfaceAt) {
+      // The surface changed again soon after the last one (training): draw it a little later.
+      deferred = setTimeout(render, nextSurfaceAt - performance.now());
+      if (drawn.state !== snapshot.state) drawPoint(snapshot);
+      if (drawn.version !== history.version) drawPath(history);
+      drawn = { state: snapshot.state, surface: drawn.surface, version: history.version };
+      return;
+    }
     try {
       if (key !== surface && !waiting) {
         drawSurface(snapshot.state);

@@ -1,7 +1,8 @@
-// The loss curve: the training loss after each update (Step backprop or training), on a linear or
-// a log scale, with the target loss as a dashed line. Long runs are thinned to at most 400 points.
+// The loss curve: the training loss after each update (Step backprop or training) and, with a
+// test split, the held-out samples' loss beside it (dashed), on a linear or a log scale, with the
+// target loss as a dashed line. Long runs are thinned to at most 400 points.
 
-import { setAttribute, setText, svgElement } from '../lib/dom.js';
+import { htmlElement, setAttribute, setText, svgElement } from '../lib/dom.js';
 import { formatNumber } from '../lib/format.js';
 import { createRadioGroup } from '../lib/radio-group.js';
 
@@ -54,6 +55,7 @@ export function createLossCurveView(container) {
   const axes = buildAxes(svg);
   const targetLine = svgElement('line', { class: 'curve-target', x1: PLOT.left, x2: PLOT.right }, svg);
   const line = svgElement('polyline', { class: 'curve-line' }, svg);
+  const testLine = svgElement('polyline', { class: 'curve-line curve-line--test', 'data-test-curve': '' }, svg);
   const last = svgElement('circle', { class: 'curve-last', r: 3.5 }, svg);
   const hint = svgElement('text', {
     class: 'curve-hint', x: (PLOT.left + PLOT.right) / 2, y: 90, 'text-anchor': 'middle',
@@ -73,6 +75,10 @@ export function createLossCurveView(container) {
         + `from ${formatNumber(losses[0])} to ${formatNumber(losses.at(-1))}`);
     hint.classList.toggle('is-hidden', indices.length > 0);
     for (const element of [line, last, targetLine]) element.classList.toggle('is-hidden', indices.length === 0);
+    const tested = indices.filter((i) => history.testLosses[i] !== null);
+    testLine.classList.toggle('is-hidden', tested.length === 0);
+    setAttribute(svg, 'data-test-points', String(tested.length));
+    legend.hidden = tested.length === 0;
     if (indices.length === 0) return;
     const scale = SCALES[scaleName];
     const [low, high] = axisRange(history, target, scale);
@@ -80,6 +86,7 @@ export function createLossCurveView(container) {
     const xOf = (step) => PLOT.left + (losses.length > 1 ? step / (losses.length - 1) : 0) * (PLOT.right - PLOT.left);
     const points = indices.map((i) => `${xOf(i).toFixed(1)},${yOf(losses[i]).toFixed(1)}`);
     setAttribute(line, 'points', points.join(' '));
+    setAttribute(testLine, 'points', tested.map((i) => `${xOf(i).toFixed(1)},${yOf(history.testLosses[i]).toFixed(1)}`).join(' '));
     const [lastX, lastY] = points.at(-1).split(',');
     setAttribute(last, 'cx', lastX);
     setAttribute(last, 'cy', lastY);
@@ -100,6 +107,10 @@ export function createLossCurveView(container) {
     draw(history, target, symbol);
   }
 
+  const legend = htmlElement('p', { class: 'tool-key curve-legend' }, container);
+  legend.hidden = true;
+  htmlElement('span', { class: 'key-item' }, legend, '— training loss (J)');
+  htmlElement('span', { class: 'key-item key-item--test' }, legend, '‒ ‒ test loss: the mean E over the held-out samples, never trained on');
   const scaleGroup = createRadioGroup(container, {
     attribute: 'data-loss-scale',
     legend: 'Scale',

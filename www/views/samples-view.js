@@ -12,6 +12,8 @@ const sameValues = (a, b) => a.length === b.length && a.every((value, i) => valu
 /** Whether two training sets hold the same numbers (training hands out a new, equal one each frame). */
 const sameSamples = (a, b) => a === b || (a && b && a.length === b.length
   && a.every((sample, i) => sameValues(sample.x, b[i].x) && sameValues(sample.t, b[i].t)));
+/** The most samples listed: a dataset's hundreds are for the plane; the list stays short and cheap to redraw. */
+const MAX_ROWS = 32;
 
 function buildRow(list, sample, index, onPick) {
   const row = htmlElement('label', { class: 'sample', 'data-sample': String(index) }, list);
@@ -33,6 +35,8 @@ export function createSamplesView(container, { onPick, onMode }) {
   const list = htmlElement('div', {
     class: 'samples', role: 'radiogroup', 'aria-label': 'Sample shown in the picture',
   }, container);
+  const more = htmlElement('p', { class: 'samples-more' }, container);
+  more.hidden = true;
   const mean = htmlElement('p', { class: 'samples-mean' }, container);
   const mode = createRadioGroup(container, { attribute: 'data-mode', ...OPTIONS.mode }, onMode);
   let rows = [];
@@ -46,7 +50,9 @@ export function createSamplesView(container, { onPick, onMode }) {
       if (!sameSamples(state.samples, shownSamples)) {
         shownSamples = state.samples;
         list.replaceChildren();
-        rows = state.samples.map((sample, index) => buildRow(list, sample, index, onPick));
+        rows = state.samples.slice(0, MAX_ROWS).map((sample, index) => buildRow(list, sample, index, onPick));
+        more.hidden = state.samples.length <= MAX_ROWS;
+        setText(more, `The first ${MAX_ROWS} of ${state.samples.length} samples are listed; J and the training use them all.`);
       }
       const shown = shownSample(state);
       rows.forEach(({ input }, index) => {
@@ -55,12 +61,16 @@ export function createSamplesView(container, { onPick, onMode }) {
       mode.show(readOption(state, 'mode'));
       if (evaluation === shownEvaluation) return;
       shownEvaluation = evaluation;
-      evaluation.batch.samples.forEach((result, index) => {
+      evaluation.batch.samples.slice(0, rows.length).forEach((result, index) => {
         const { output } = rows[index];
-        setText(output, `y ${formatNumber(result.y[0])} · E ${formatNumber(result.loss)}`);
+        setText(output, `y ${formatNumber(result.y[0])} · E ${formatNumber(result.loss)}${result.test ? ' · test' : ''}`);
         output.title = `y = ${fullValue(result.y[0])}\nE = ${fullValue(result.loss)}`;
       });
-      setText(mean, `J = mean of E over the ${rows.length} samples = ${formatNumber(evaluation.batch.loss)}`);
+      const count = state.samples.length;
+      const training = count - (evaluation.test?.count ?? 0);
+      const over = training === count ? `the ${count} samples` : `the ${training} training samples`;
+      const penalty = evaluation.batch.penalty ? ' + ½λ·Σw²' : '';
+      setText(mean, `J = mean of E over ${over}${penalty} = ${formatNumber(evaluation.batch.loss)}`);
       mean.title = `J = ${fullValue(evaluation.batch.loss)}`;
     },
   };
