@@ -4,6 +4,7 @@
 
 mod common;
 
+use backprop_viz::data::split::{epoch_order, split};
 use backprop_viz::evaluate::pass;
 use backprop_viz::network::activation::sigmoid;
 use backprop_viz::network::forward::forward;
@@ -182,7 +183,8 @@ fn output_first_directly(state: &State, params: &[f64], examples: &[Sample]) -> 
                     .zip(&deltas)
                     .map(|(f, d)| f.a[l - 1][i] * d[j])
                     .sum();
-                next[k] = params[k] + rate * (g / n);
+                // L2 adds λw to each weight's gradient (never to a bias's).
+                next[k] = params[k] + rate * (g / n + state.l2 * params[k]);
             }
         }
         if state.train_biases {
@@ -227,6 +229,51 @@ fn the_deep_sigmoid_preset_matches_the_direct_computation_and_differs_from_simul
         right.next.params[..below_output],
         buggy.next.params[..below_output]
     );
+}
+
+/// XOR trained output-first with every data option at once: a test split, L2, and mini-batches
+/// or one sample at a time. Each update of the step is output-first over its own examples.
+#[test]
+fn output_first_runs_per_mini_batch_and_per_training_sample_with_l2() {
+    let xor = preset("xor");
+    let base = State {
+        update_order: UpdateOrder::OutputFirst,
+        l2: 0.05,
+        test_fraction: 0.25,
+        shuffle_seed: 7,
+        batch_size: 2,
+        lr: 0.8,
+        ..xor
+    };
+    let train_set: Vec<Sample> = split(&base).train.into_iter().cloned().collect();
+    assert_eq!(train_set.len(), 3, "one of XOR's four points is held out");
+
+    let mini = State {
+        mode: Mode::MiniBatch,
+        ..base.clone()
+    };
+    let mut order: Vec<usize> = (0..train_set.len()).collect();
+    epoch_order(&mut order, mini.shuffle_seed, &mini.params);
+    let expected = order.chunks(2).fold(mini.params.clone(), |p, chunk| {
+        let batch: Vec<Sample> = chunk.iter().map(|&k| train_set[k].clone()).collect();
+        output_first_directly(&mini, &p, &batch)
+    });
+    assert_close(&train(&mini, 1).expect("finite").params, &expected);
+
+    let each = State {
+        mode: Mode::PerSample,
+        ..base.clone()
+    };
+    let expected = train_set.iter().fold(each.params.clone(), |p, s| {
+        output_first_directly(&each, &p, std::slice::from_ref(s))
+    });
+    assert_close(&train(&each, 1).expect("finite").params, &expected);
+
+    // Full batch: one output-first update over the training samples, and Step backprop's
+    // update is that same one.
+    let expected = output_first_directly(&base, &base.params, &train_set);
+    assert_close(&train(&base, 1).expect("finite").params, &expected);
+    assert_close(&evaluated(&base).next.params, &expected);
 }
 
 proptest! {
