@@ -19,15 +19,6 @@ async function assertNoHorizontalScroll(page, when) {
   assert.ok(scrollWidth <= clientWidth, `${when}: page is ${scrollWidth}px wide in a ${clientWidth}px viewport`);
 }
 
-/** The CSS animations running now: their name, duration and the edge or node they belong to. */
-function runningAnimations(page) {
-  return page.evaluate(() => document.getAnimations().filter((animation) => animation.animationName).map((animation) => ({
-    name: animation.animationName,
-    duration: animation.effect.getTiming().duration,
-    edge: animation.effect.target.closest('[data-edge]')?.dataset.edge ?? null,
-  })));
-}
-
 test('a 390×844 phone shows the whole pass without horizontal scrolling', () => run(async (page) => {
   await assertNoHorizontalScroll(page, 'at the start');
   const [, , width, height] = (await page.getAttribute('svg.network', 'viewBox')).split(' ').map(Number);
@@ -58,28 +49,49 @@ for (const [size, viewport] of [['390×844 phone', PHONE], ['1280×800 laptop', 
   }, { viewport }));
 }
 
+/**
+ * Presses Step backprop `times` times inside the page, two frames apart, and after each press
+ * lists the animations running two frames later. All in one page task, so a slow test runner
+ * cannot let a 300 ms pulse end between a click and the reading of it.
+ */
+function stepAndWatch(page, times) {
+  return page.evaluate(async (count) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const step = document.querySelector('.toolbar [data-action="step"]');
+    const seen = [];
+    for (let i = 0; i < count; i += 1) {
+      step.click();
+      await frame();
+      await frame();
+      seen.push(document.getAnimations().filter((animation) => animation.animationName).map((animation) => ({
+        name: animation.animationName,
+        duration: animation.effect.getTiming().duration,
+        edge: animation.effect.target.closest('[data-edge]')?.dataset.edge ?? null,
+      })));
+    }
+    return seen;
+  }, times);
+}
+
 test('a stage plays a 300–600 ms pulse, backward along the edges of a backward stage', () => run(async (page) => {
   const gradW2 = STAGE_IDS.indexOf('grad_w2') + 1;
-  while (await currentStage(page) < gradW2) await press(page, 'Step backprop');
-  const animations = await runningAnimations(page);
+  const animations = (await stepAndWatch(page, gradW2)).at(-1);
+  assert.equal(await currentStage(page), gradW2);
   const pulses = animations.filter((animation) => animation.name === 'pulse-backward');
   assert.deepEqual(pulses.map((pulse) => pulse.edge).sort(), [...W2_EDGES].sort());
   for (const { duration } of animations) assert.ok(duration >= 300 && duration <= 600, `${duration} ms`);
 }, { reducedMotion: 'no-preference' }));
 
 test('clicking again during the pulse plays the next stage at once, cutting the pulse short', () => run(async (page) => {
-  await press(page, 'Step backprop');
-  assert.ok((await runningAnimations(page)).length > 0, 'stage 1 is animating');
-  await press(page, 'Step backprop');
+  const [first, second] = await stepAndWatch(page, 2);
+  assert.ok(first.length > 0, 'stage 1 is animating');
   assert.equal(await currentStage(page), 2);
-  const edges = new Set((await runningAnimations(page)).map((animation) => animation.edge).filter(Boolean));
+  const edges = new Set(second.map((animation) => animation.edge).filter(Boolean));
   assert.deepEqual([...edges].sort(), [...W2_EDGES].sort(), 'only stage 2 (forward to output) is animating');
 }, { reducedMotion: 'no-preference' }));
 
 test('under prefers-reduced-motion nothing animates', () => run(async (page) => {
-  await press(page, 'Step backprop');
-  await press(page, 'Step backprop');
-  assert.deepEqual(await runningAnimations(page), []);
+  assert.deepEqual(await stepAndWatch(page, 2), [[], []]);
 }));
 
 test('from 1-1-1 to 4-8-8-8-8-8-8-4 at 1280×800: no horizontal scroll; a large network shows a weight where the learner points', () => run(async (page, { url }) => {
