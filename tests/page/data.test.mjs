@@ -69,6 +69,22 @@ test('the circle on a 2-4-1 tanh network trains to ≥ 95 % accuracy on the held
   assert.match(await readout(page).textContent(), /accuracy: train \d+(\.\d+)? % · test \d+(\.\d+)? %/);
   assert.match(await page.getByRole('status').first().textContent(),
     /^Trained \d+ steps: J = [\d.]+, test loss [\d.]+ \(accuracy: train [\d.]+ %, test [\d.]+ %\)\.$/);
+  // The plane's decision boundary has closed around the circle: a curve inside the window, not
+  // touching its edges, with the circle's centre (0, 0) inside it.
+  const { box, centre } = await page.evaluate(() => {
+    const map = document.querySelector('[data-plane]');
+    const [[aLow, aHigh], [bLow, bHigh]] = ['data-across-range', 'data-up-range']
+      .map((name) => map.getAttribute(name).split(' ').map(Number));
+    const { x, y, width, height } = document.querySelector('.plane-boundary').getBBox();
+    return {
+      box: { left: x, top: y, right: x + width, bottom: y + height },
+      centre: { x: ((0 - aLow) / (aHigh - aLow)) * 100, y: 100 - ((0 - bLow) / (bHigh - bLow)) * 100 },
+    };
+  });
+  assert.ok(box.left > 0 && box.top > 0 && box.right < 100 && box.bottom < 100,
+    `the boundary stays inside the window: ${JSON.stringify(box)}`);
+  assert.ok(box.left < centre.x && centre.x < box.right && box.top < centre.y && centre.y < box.bottom,
+    `the boundary surrounds the circle's centre ${JSON.stringify(centre)}: ${JSON.stringify(box)}`);
   const curve = page.locator('[data-loss-curve]');
   assert.equal(await curve.getAttribute('data-test-points'), await curve.getAttribute('data-points'),
     'the test loss is drawn beside the training loss at every point');
