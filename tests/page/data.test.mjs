@@ -56,6 +56,9 @@ test('the circle on a 2-4-1 tanh network trains to ≥ 95 % accuracy on the held
   assert.match(await page.getByRole('status').first().textContent(), /^Generated “Circle”: 200 points from seed 1/);
   await setField(page, '[data-test-fraction]', 25);
   assert.equal(await readout(page).getAttribute('data-test-samples'), '50');
+  assert.equal(await page.getAttribute('[data-plane]', 'data-test-samples'), '50', 'the plane marks the held-out points');
+  assert.equal(await page.locator('[data-plane] .plane-point.is-test').count(), 50);
+  assert.match(await page.locator('#plane-readout').textContent(), /^150 training and 50 test points · J = /);
   assert.match(await readout(page).textContent(), /200 samples \(circle, seed 1\): 150 train · 50 test/);
   await typeInto(page, 'lr', '3');
   await page.locator('[data-max-steps]').fill('300');

@@ -47,10 +47,11 @@ export function buildPlaneDom(container) {
   htmlElement('span', { class: 'key-item' }, legend, '● t at or above the midpoint · ■ below');
   htmlElement('span', { class: 'key-item' }, legend, '◯ the shown example');
   const boundaryKey = htmlElement('span', { class: 'key-item' }, legend, '— the decision boundary, y = 0.5');
+  const testKey = htmlElement('span', { class: 'key-item' }, legend, 'faint, dashed: held out for testing');
   const readout = htmlElement('p', { class: 'plane-readout', id: 'plane-readout', 'aria-live': 'polite' }, container);
   paintScaleBar(bar);
   return {
     show, across, up, back, fit, target, figure, map, heat, upText, acrossText, menu, remove,
-    scaleLow, scaleHigh, scaleName, boundaryKey, readout,
+    scaleLow, scaleHigh, scaleName, boundaryKey, testKey, readout,
   };
 }

@@ -64,6 +64,7 @@ export function createPlaneOverlay(container) {
         setAttribute(shapes[1], 'fill', point.fill);
         setAttribute(group, 'data-point', String(i));
         group.classList.toggle('is-selected', i === selected);
+        group.classList.toggle('is-test', point.test);
         if (title.textContent !== point.label) title.textContent = point.label;
       });
       const ringed = points[shown];

@@ -119,23 +119,31 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
     const k = output.index;
     const scale = scaleOf(maps.maps.get(output.id));
     const middle = (scale.from + scale.to) / 2;
-    const drawn = points.map((point) => {
+    const { evaluation } = latest.snapshot;
+    const results = state.samples ? evaluation.batch.samples : [];
+    const drawn = points.map((point, i) => {
       const t = point.t[k];
+      const test = results[i]?.test === true;
       const y = maps.curve ? toBox(t, vertical) : toBox(point.x[axes[1]], ranges[1]);
       return {
         x: toBox(point.x[axes[0]], ranges[0]),
         y: 100 - y,
         fill: colourAt(fractionOf(scale, t)),
         high: t >= middle,
-        label: `x (${point.x.map((v) => formatNumber(v)).join(', ')}) → t ${point.t.map((v) => formatNumber(v)).join(', ')}`,
+        test,
+        label: `x (${point.x.map((v) => formatNumber(v)).join(', ')}) → t ${point.t.map((v) => formatNumber(v)).join(', ')}`
+          + (test ? ' (held out for testing)' : ''),
       };
     });
     pointer.setPoints(drawn);
     overlay.showPoints(drawn, shownIndex, pointer.selected());
     setAttribute(dom.map, 'data-samples', String(points.length));
-    const { evaluation } = latest.snapshot;
+    const held = drawn.filter((point) => point.test).length;
+    setAttribute(dom.map, 'data-test-samples', String(held));
+    dom.testKey.hidden = held === 0;
     const loss = evaluation.batch ? evaluation.batch.loss : evaluation.loss;
-    const what = state.samples ? `${points.length} training points` : 'the example alone (add a point to start a training set)';
+    const counted = held === 0 ? `${points.length} training points` : `${points.length - held} training and ${held} test points`;
+    const what = state.samples ? counted : 'the example alone (add a point to start a training set)';
     setText(dom.readout, `${what} · J = ${formatNumber(loss)}. Click to add a point, drag a point to move it, `
       + 'select one and press Delete (or right-click it) to remove it.');
   }
