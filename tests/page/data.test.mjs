@@ -54,10 +54,13 @@ test('the circle on a 2-4-1 tanh network trains to ≥ 95 % accuracy on the held
   await generate(page, { name: 'circle', size: 200, noise: 0.05, seed: 1 });
   assert.equal(await sampleCount(page), 200);
   assert.match(await page.getByRole('status').first().textContent(), /^Generated “Circle”: 200 points from seed 1/);
+  const testKey = page.getByText('faint, dashed: held out for testing');
+  assert.equal(await testKey.isVisible(), false, 'no test split yet, so no key for it');
   await setField(page, '[data-test-fraction]', 25);
   assert.equal(await readout(page).getAttribute('data-test-samples'), '50');
   assert.equal(await page.getAttribute('[data-plane]', 'data-test-samples'), '50', 'the plane marks the held-out points');
   assert.equal(await page.locator('[data-plane] .plane-point.is-test').count(), 50);
+  assert.equal(await testKey.isVisible(), true, 'the legend explains them');
   assert.match(await page.locator('#plane-readout').textContent(), /^150 training and 50 test points · J = /);
   assert.match(await readout(page).textContent(), /200 samples \(circle, seed 1\): 150 train · 50 test/);
   await typeInto(page, 'lr', '3');

@@ -258,3 +258,17 @@ test('axe-core at a phone\'s size: questions, a verdict, a hint and the score', 
   await settle(page);
   await assertNoSeriousViolations(page, 'practice mode on a phone');
 }, { context: AXE_CONTEXT, viewport: PHONE }));
+
+test('no readout elsewhere on the page gives J or y away while practising: the plane, the samples, the data panel', () => run(async (page) => {
+  const readouts = ['#plane-readout', '.plane-scale-name', '.samples-mean', '[data-data-readout]'];
+  await page.goto(`${page.url().split('#')[0]}#preset=xor`);
+  await page.locator('[data-sample="0"]').waitFor();
+  await settle(page);
+  for (const selector of readouts) assert.equal(await page.locator(selector).first().isVisible(), true, `${selector} shows without practice`);
+  await page.locator('[data-practice-switch]').check();
+  await settle(page);
+  for (const selector of readouts) assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} waits while practising`);
+  await page.locator('[data-practice-switch]').uncheck();
+  await settle(page);
+  assert.equal(await page.locator('#plane-readout').isVisible(), true);
+}));

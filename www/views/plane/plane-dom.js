@@ -43,11 +43,11 @@ export function buildPlaneDom(container) {
   const scaleLow = htmlElement('span', {}, scaleItem);
   const bar = htmlElement('canvas', { class: 'plane-scale', width: '256', height: '1', 'aria-hidden': 'true' }, scaleItem);
   const scaleHigh = htmlElement('span', {}, scaleItem);
-  const scaleName = htmlElement('span', {}, scaleItem);
+  const scaleName = htmlElement('span', { class: 'plane-scale-name' }, scaleItem);
   htmlElement('span', { class: 'key-item' }, legend, '● t at or above the midpoint · ■ below');
   htmlElement('span', { class: 'key-item' }, legend, '◯ the shown example');
   const boundaryKey = htmlElement('span', { class: 'key-item' }, legend, '— the decision boundary, y = 0.5');
-  const testKey = htmlElement('span', { class: 'key-item' }, legend, 'faint, dashed: held out for testing');
+  const testKey = htmlElement('span', { class: 'key-item', hidden: '' }, legend, 'faint, dashed: held out for testing');
   const readout = htmlElement('p', { class: 'plane-readout', id: 'plane-readout', 'aria-live': 'polite' }, container);
   paintScaleBar(bar);
   return {
