@@ -61,14 +61,19 @@ async function playPass(page, stage) {
   return null;
 }
 
+/** Clicks Train and waits until the status line says the `steps` steps are done. */
+async function trainFor(page, steps) {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.waitForFunction((n) => document.querySelector('#status').textContent.startsWith(`Trained ${n} steps`), steps,
+    { timeout: 30000 });
+}
+
 /** XOR trained for 500 steps, the map re-centred; the screenshot spans the samples and the tools. */
 async function trainXor(page) {
   await page.selectOption('select[data-preset]', 'xor');
   await page.selectOption('[data-speed]', '20');
   await page.locator('[data-max-steps]').fill('500');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 20000 });
+  await trainFor(page, 500);
   await page.locator('[data-sample="1"]').click();
   await page.getByRole('button', { name: 'Re-centre', exact: true }).click();
   const top = await page.$eval('#samples', (element) => element.getBoundingClientRect().top + window.scrollY);
@@ -80,8 +85,7 @@ async function trainXor(page) {
 async function trainCircle(page) {
   await page.selectOption('[data-speed]', '100');
   await page.locator('[data-max-steps]').fill('300');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForFunction(() => /^Trained 300 steps/.test(document.querySelector('#status').textContent), null, { timeout: 30000 });
+  await trainFor(page, 300);
   await page.getByRole('button', { name: 'Fit to the points', exact: true }).click();
   return spanning(page, '.network-figure', '#plane');
 }
