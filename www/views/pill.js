@@ -7,6 +7,12 @@ const HEIGHT = 20;
 const PADDING = 7;
 
 /**
+ * The text's shape for the width: every digit the same, since pills set figures tabular
+ * (network.css), so "0.4123" and "0.5871" are equally wide and only a new shape needs a layout read.
+ */
+const shapeOf = (nameText, value) => `${nameText}\u0000${value.replace(/[0-9]/g, '0')}`;
+
+/**
  * Creates a pill in `parent` with CSS classes `className`, labelling parameter `labelFor` (its
  * `data-label-for`, so that pointing at the parameter marks it too). Its controller: `element`,
  * `show(name, value, tooltip)`, `hide()`, `place(x, y)` (its centre) and `measure()`; size pills
@@ -22,6 +28,8 @@ export function createPill(parent, className, labelFor = null) {
   const valueSpan = svgElement('tspan', { class: 'pill-value' }, text);
   let centreX = 0;
   let needsFit = false;
+  let measuredShape = null;
+  let measuredWidth = 0;
 
   return {
     element: group,
@@ -50,13 +58,25 @@ export function createPill(parent, className, labelFor = null) {
       setAttribute(text, 'y', String(y));
       setAttribute(background, 'y', String(y - HEIGHT / 2));
       needsFit = true;
+      // A new layout may show or hide the name (narrow screens), so the text is measured anew.
+      measuredShape = null;
     },
 
-    /** Measures the text (a layout read) and returns a function that writes the new size. */
+    /**
+     * Measures the text (a layout read, skipped when its shape was measured last) and returns a
+     * function that writes the new size.
+     */
     measure() {
       if (!needsFit || group.classList.contains('is-hidden')) return null;
       needsFit = false;
-      const width = Math.ceil(text.getComputedTextLength()) + 2 * PADDING;
+      // The classes are part of the key: they decide whether the stylesheet shows the pill (a
+      // compact picture hides unlinked ones, and a hidden pill measures 0).
+      const shape = `${group.getAttribute('class')}\u0000${shapeOf(nameSpan.textContent, valueSpan.textContent)}`;
+      if (shape !== measuredShape) {
+        measuredWidth = Math.ceil(text.getComputedTextLength()) + 2 * PADDING;
+        measuredShape = shape;
+      }
+      const width = measuredWidth;
       return () => {
         setAttribute(background, 'width', String(width));
         setAttribute(background, 'x', String(centreX - width / 2));
