@@ -7,10 +7,29 @@ const HEIGHT = 20;
 const PADDING = 7;
 
 /**
- * The text's shape for the width: every digit the same, since pills set figures tabular
+ * A value's shape for its width: every digit the same, since pills set figures tabular
  * (network.css), so "0.4123" and "0.5871" are equally wide and only a new shape needs a layout read.
  */
-const shapeOf = (nameText, value) => `${nameText}\u0000${value.replace(/[0-9]/g, '0')}`;
+const shapeOf = (value) => value.replace(/[0-9]/g, '0');
+
+/**
+ * Widths of names and of value shapes measured, keyed with the pill's classes (they decide the
+ * weight and whether the stylesheet shows it: a hidden pill measures 0) and shared by every
+ * pill, so that a few frames into a training run no frame needs a layout read. Placing pills (a
+ * new layout) clears it; it never holds more than `MAX_WIDTHS`.
+ */
+const widths = new Map();
+const MAX_WIDTHS = 4000;
+
+function widthOf(span, key) {
+  let width = widths.get(key);
+  if (width === undefined) {
+    width = span.getComputedTextLength();
+    if (widths.size >= MAX_WIDTHS) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
+}
 
 /**
  * Creates a pill in `parent` with CSS classes `className`, labelling parameter `labelFor` (its
@@ -28,8 +47,6 @@ export function createPill(parent, className, labelFor = null) {
   const valueSpan = svgElement('tspan', { class: 'pill-value' }, text);
   let centreX = 0;
   let needsFit = false;
-  let measuredShape = null;
-  let measuredWidth = 0;
 
   return {
     element: group,
@@ -59,24 +76,20 @@ export function createPill(parent, className, labelFor = null) {
       setAttribute(background, 'y', String(y - HEIGHT / 2));
       needsFit = true;
       // A new layout may show or hide the name (narrow screens), so the text is measured anew.
-      measuredShape = null;
+      widths.clear();
     },
 
     /**
-     * Measures the text (a layout read, skipped when its shape was measured last) and returns a
+     * Measures the text (a layout read, skipped when its name and value shape were measured) and returns a
      * function that writes the new size.
      */
     measure() {
       if (!needsFit || group.classList.contains('is-hidden')) return null;
       needsFit = false;
-      // The classes are part of the key: they decide whether the stylesheet shows the pill (a
-      // compact picture hides unlinked ones, and a hidden pill measures 0).
-      const shape = `${group.getAttribute('class')}\u0000${shapeOf(nameSpan.textContent, valueSpan.textContent)}`;
-      if (shape !== measuredShape) {
-        measuredWidth = Math.ceil(text.getComputedTextLength()) + 2 * PADDING;
-        measuredShape = shape;
-      }
-      const width = measuredWidth;
+      const classes = group.getAttribute('class');
+      const length = widthOf(nameSpan, `${classes}\u0000name\u0000${nameSpan.textContent}`)
+        + widthOf(valueSpan, `${classes}\u0000value\u0000${shapeOf(valueSpan.textContent)}`);
+      const width = Math.ceil(length) + 2 * PADDING;
       return () => {
         setAttribute(background, 'width', String(width));
         setAttribute(background, 'x', String(centreX - width / 2));
