@@ -39,12 +39,14 @@ pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
 
 /// `{ evaluation, stages, dataset }`: one pass's values, gradients and tape in one call, and
 /// the state's `dataset` as the core kept it: `null` once the samples are no longer its points.
+/// With `tape` false the tape (and its formulas' prose) is left out, for frames that do not show
+/// it (training); `stages` gives it later.
 #[wasm_bindgen]
-pub fn snapshot(state: JsValue) -> Result<JsValue, JsError> {
+pub fn snapshot(state: JsValue, tape: Option<bool>) -> Result<JsValue, JsError> {
     let state = read_state(state)?;
     let pass = pass(&state).map_err(to_error)?;
     to_js(&SnapshotJson {
-        stages: crate::stages::stages(&pass),
+        stages: tape.unwrap_or(true).then(|| crate::stages::stages(&pass)),
         evaluation: &pass,
         dataset: state.dataset,
     })
@@ -239,7 +241,8 @@ pub fn exercise(state: JsValue, seed: JsValue) -> Result<JsValue, JsError> {
 #[derive(Serialize)]
 struct SnapshotJson<'a> {
     evaluation: &'a crate::evaluate::Pass,
-    stages: Vec<crate::stages::Stage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stages: Option<Vec<crate::stages::Stage>>,
     dataset: Option<crate::data::datasets::Spec>,
 }
 

@@ -116,8 +116,13 @@ test('snapshot() is evaluate() and stages() in one call', () => {
     assert.equal(snap.dataset, null, 'no dataset: the samples, if any, are not generated');
     assert.deepEqual(snap.evaluation, wasm.evaluate(state));
     assert.deepEqual(snap.stages, wasm.stages(state));
+    const untaped = wasm.snapshot(state, false);
+    assert.deepEqual(Object.keys(untaped), ['evaluation', 'dataset'], 'tape false leaves the stages out');
+    assert.deepEqual(untaped.evaluation, snap.evaluation);
+    assert.deepEqual(wasm.snapshot(state, true), snap);
   }
   assert.throws(() => wasm.snapshot({ ...SEED, lr: NaN }), isError(/^lr must be a finite number, got NaN$/));
+  assert.throws(() => wasm.snapshot({ ...SEED, lr: NaN }, false), isError(/^lr must be a finite number, got NaN$/));
 });
 
 const WIDER = { widths: [2, 3, 1], activations: ['sigmoid', 'sigmoid'] };

@@ -20,7 +20,8 @@ function deepFreeze(value) {
  * Loads the core and returns its functions (each throws an Error naming the bad input):
  * - `presets()`: `[{ id, title, note, state }]`, the seed notebook's state first;
  * - `network(state)`: the model of the state's network (see network.js), one per architecture;
- * - `snapshot(state)`: `{ evaluation, stages }`, one pass's values, gradients and tape in one call;
+ * - `snapshot(state, { tape })`: `{ evaluation, stages, dataset }`, one pass's values, gradients and
+ *   tape in one call; with `tape: false`, without `stages` (see `stages`), for training frames;
  * - `evaluate(state)`: `{ z1 … zL, h1 … h(L−1), y, loss, grad, next, slope, dead, batch? }`;
  * - `stages(state)`: the stages of one pass, with their formulas;
  * - `stageList(state)`: the stages' `{ id, index, title }`, without computing anything;
@@ -59,7 +60,7 @@ export async function loadEngine() {
   return Object.freeze({
     presets: () => deepFreeze(presets()),
     network,
-    snapshot: (state) => deepFreeze(snapshot(state)),
+    snapshot: (state, { tape = true } = {}) => deepFreeze(snapshot(state, tape)),
     evaluate: (state) => deepFreeze(evaluate(state)),
     stages: (state) => deepFreeze(stages(state)),
     stageList: (state) => deepFreeze(stageList(state)),

@@ -18,15 +18,20 @@ export function createPass(engine, origin, onChange) {
   /**
    * The state with its network, evaluation and tape: one core call. A `dataset` the core no
    * longer finds in the samples (a point was edited) is dropped: they are the learner's own now.
+   * With `lazyTape` (training frames, which show no stage) the tape is computed only when first
+   * read, by a second core call; it is the same tape either way.
    */
-  function computed(given) {
-    const { evaluation, stages, dataset } = engine.snapshot(given);
+  function computed(given, { lazyTape = false } = {}) {
+    const { evaluation, stages, dataset } = engine.snapshot(given, { tape: !lazyTape });
     let state = given;
     if (state.dataset && !dataset) {
       state = { ...state };
       delete state.dataset;
     }
-    return { state, network: engine.network(state), evaluation, stages };
+    const result = { state, network: engine.network(state), evaluation };
+    if (!lazyTape) return { ...result, stages };
+    let tape = null;
+    return Object.defineProperty(result, 'stages', { enumerable: true, get: () => (tape ??= engine.stages(given)) });
   }
 
   let current = initial(origin.state, { kind: 'load' }, origin);
@@ -46,12 +51,13 @@ export function createPass(engine, origin, onChange) {
     return { ...next, stages: from.stages, stageIndex: from.network.stageCount, beforeUpdate };
   }
 
-  function initial(state, change, passOrigin) {
-    return Object.freeze({ ...computed(state), stageIndex: 0, beforeUpdate: null, change, origin: passOrigin });
+  // Object.assign keeps a lazy tape lazy (a spread would read it).
+  function initial(state, change, passOrigin, options) {
+    return Object.freeze(Object.assign(computed(state, options), { stageIndex: 0, beforeUpdate: null, change, origin: passOrigin }));
   }
 
-  function start(state, change, passOrigin = current.origin) {
-    current = initial(state, change, passOrigin);
+  function start(state, change, passOrigin = current.origin, options = undefined) {
+    current = initial(state, change, passOrigin, options);
     onChange(current);
   }
 
@@ -152,9 +158,12 @@ export function createPass(engine, origin, onChange) {
       start(transform(current.state), change);
     },
 
-    /** Moves to the state a training run reached (`run` from the core's trainRun). */
+    /**
+     * Moves to the state a training run reached (`run` from the core's trainRun); its tape is
+     * computed when something reads it (a training frame plays no stage).
+     */
     train(run) {
-      start(run.state, { kind: 'train', run });
+      start(run.state, { kind: 'train', run }, current.origin, { lazyTape: true });
     },
 
     /**

@@ -47,9 +47,11 @@ function withoutHidden(revealed, stage, hidden) {
  * reveal (see reveal.js), with `masked` holding the {@link maskKey}s of hidden forward values.
  */
 export function practiceReveal(snapshot, practice) {
-  const { stages, stageIndex } = snapshot;
-  const revealed = revealedByStages(stages, stageIndex);
+  const { stageIndex } = snapshot;
+  // No stage played, nothing revealed: the tape is not read (a training frame's stays lazy).
+  const revealed = stageIndex === 0 ? revealedByStages(null, 0) : revealedByStages(snapshot.stages, stageIndex);
   if (!practice.on) return { drawn: snapshot, revealed };
+  const { stages } = snapshot;
   const current = stageIndex === 0 ? null : stages[stageIndex - 1];
   const hiddenNow = (f) => practice.hidden(stageIndex, f, snapshot);
   const shown = current ? withoutHidden(revealed, current, hiddenNow) : { ...revealed, masked: new Set() };

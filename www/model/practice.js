@@ -129,7 +129,9 @@ export function createPractice(engine) {
       seenThrough = snapshot.stageIndex;
     },
     follow(snapshot) {
-      if (snapshot.stages !== tape) startPass(snapshot);
+      // Off, there is nothing to follow (setOn and questions start the pass), and a training
+      // frame's lazy tape stays unread.
+      if (on && snapshot.stages !== tape) startPass(snapshot);
       furthest = Math.max(furthest, snapshot.stageIndex);
       // Finish plays the rest of the pass: everything is shown.
       if (snapshot.change.kind === 'finish') seenThrough = snapshot.stageIndex;
@@ -178,9 +180,9 @@ const TELLING_CHANGES = new Set(['step', 'back', 'undo', 'redo', 'open']);
  * otherwise): which stage it is and how many values are asked, never the values themselves.
  */
 export function practiceStatus(snapshot, practice) {
-  const { stageIndex, stages, change, network } = snapshot;
+  const { stageIndex, change, network } = snapshot;
   if (!practice.on || stageIndex === 0 || !TELLING_CHANGES.has(change.kind)) return null;
-  const stage = stages[stageIndex - 1];
+  const stage = snapshot.stages[stageIndex - 1];
   const open = stage.formulas.filter((_, f) => practice.hidden(stageIndex, f, snapshot)).length;
   if (open === 0) return null;
   return `Stage ${stageIndex} of ${network.stageCount}, ${stage.title}: your turn, `

@@ -7,6 +7,31 @@ const HEIGHT = 20;
 const PADDING = 7;
 
 /**
+ * A value's shape for its width: every digit the same, since pills set figures tabular
+ * (network.css), so "0.4123" and "0.5871" are equally wide and only a new shape needs a layout read.
+ */
+const shapeOf = (value) => value.replace(/[0-9]/g, '0');
+
+/**
+ * Widths of names and of value shapes measured, keyed with the pill's classes (they decide the
+ * weight and whether the stylesheet shows it: a hidden pill measures 0) and shared by every
+ * pill, so that a few frames into a training run no frame needs a layout read. Placing pills (a
+ * new layout) clears it; it never holds more than `MAX_WIDTHS`.
+ */
+const widths = new Map();
+const MAX_WIDTHS = 4000;
+
+function widthOf(span, key) {
+  let width = widths.get(key);
+  if (width === undefined) {
+    width = span.getComputedTextLength();
+    if (widths.size >= MAX_WIDTHS) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
+}
+
+/**
  * Creates a pill in `parent` with CSS classes `className`, labelling parameter `labelFor` (its
  * `data-label-for`, so that pointing at the parameter marks it too). Its controller: `element`,
  * `show(name, value, tooltip)`, `hide()`, `place(x, y)` (its centre) and `measure()`; size pills
@@ -50,13 +75,21 @@ export function createPill(parent, className, labelFor = null) {
       setAttribute(text, 'y', String(y));
       setAttribute(background, 'y', String(y - HEIGHT / 2));
       needsFit = true;
+      // A new layout may show or hide the name (narrow screens), so the text is measured anew.
+      widths.clear();
     },
 
-    /** Measures the text (a layout read) and returns a function that writes the new size. */
+    /**
+     * Measures the text (a layout read, skipped when its name and value shape were measured) and returns a
+     * function that writes the new size.
+     */
     measure() {
       if (!needsFit || group.classList.contains('is-hidden')) return null;
       needsFit = false;
-      const width = Math.ceil(text.getComputedTextLength()) + 2 * PADDING;
+      const classes = group.getAttribute('class');
+      const length = widthOf(nameSpan, `${classes}\u0000name\u0000${nameSpan.textContent}`)
+        + widthOf(valueSpan, `${classes}\u0000value\u0000${shapeOf(valueSpan.textContent)}`);
+      const width = Math.ceil(length) + 2 * PADDING;
       return () => {
         setAttribute(background, 'width', String(width));
         setAttribute(background, 'x', String(centreX - width / 2));

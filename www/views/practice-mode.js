@@ -50,9 +50,9 @@ export function createPracticeMode(practice, { card, bar, step, pass, session, r
     status: (snapshot) => practiceStatus(snapshot, practice),
     /** `snapshot` as the zoomed neuron graph may show it: without a stage whose values are still to find. */
     graphSnapshot(snapshot) {
-      const { stageIndex, stages } = snapshot;
+      const { stageIndex } = snapshot;
       if (stageIndex === 0) return snapshot;
-      const open = stages[stageIndex - 1].formulas.some((_, f) => practice.hidden(stageIndex, f, snapshot));
+      const open = snapshot.stages[stageIndex - 1].formulas.some((_, f) => practice.hidden(stageIndex, f, snapshot));
       return open ? { ...snapshot, stageIndex: stageIndex - 1 } : snapshot;
     },
   };
