@@ -47,3 +47,12 @@ export function fullValue(value) {
 export function symbolText({ base, sub, sup }) {
   return `${base}${mapChars(sup, SUPERSCRIPTS)}${mapChars(sub, SUBSCRIPTS)}`;
 }
+
+/** Largest coordinate written into an SVG attribute: SVG reads numbers as 32-bit floats, so a
+ * point far off the plot (a loss or weight that has blown up) is pinned here instead. */
+const SVG_LIMIT = 1e6;
+
+/** `value` as an SVG coordinate with `digits` decimals, pinned within ±{@link SVG_LIMIT}. */
+export function svgNumber(value, digits) {
+  return Math.min(Math.max(value, -SVG_LIMIT), SVG_LIMIT).toFixed(digits);
+}

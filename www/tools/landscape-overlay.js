@@ -2,12 +2,13 @@
 // contour lines, the trajectory, the current point and the negative-gradient arrow.
 
 import { setAttribute, svgElement } from '../lib/dom.js';
+import { svgNumber } from '../lib/format.js';
 
 const ARROW_LENGTH = 16;
 const HEAD_LENGTH = 4.5;
 const HEAD_HALF_WIDTH = 2.6;
 
-const coordinates = (points) => points.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ');
+const coordinates = (points) => points.map(([x, y]) => `${svgNumber(x, 2)},${svgNumber(y, 2)}`).join(' ');
 
 /**
  * Builds the overlay into `container`. Controller: `showContours(pathData)`, `showPath(points)`

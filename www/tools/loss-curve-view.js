@@ -3,7 +3,7 @@
 // target loss as a dashed line. Long runs are thinned to at most 400 points.
 
 import { htmlElement, setAttribute, setText, svgElement } from '../lib/dom.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, svgNumber } from '../lib/format.js';
 import { createRadioGroup } from '../lib/radio-group.js';
 
 const WIDTH = 400;
@@ -84,9 +84,9 @@ export function createLossCurveView(container) {
     const [low, high] = axisRange(history, target, scale);
     const yOf = (loss) => PLOT.bottom - ((scale.toAxis(loss) - low) / (high - low)) * (PLOT.bottom - PLOT.top);
     const xOf = (step) => PLOT.left + (losses.length > 1 ? step / (losses.length - 1) : 0) * (PLOT.right - PLOT.left);
-    const points = indices.map((i) => `${xOf(i).toFixed(1)},${yOf(losses[i]).toFixed(1)}`);
+    const points = indices.map((i) => `${svgNumber(xOf(i), 1)},${svgNumber(yOf(losses[i]), 1)}`);
     setAttribute(line, 'points', points.join(' '));
-    setAttribute(testLine, 'points', tested.map((i) => `${xOf(i).toFixed(1)},${yOf(history.testLosses[i]).toFixed(1)}`).join(' '));
+    setAttribute(testLine, 'points', tested.map((i) => `${svgNumber(xOf(i), 1)},${svgNumber(yOf(history.testLosses[i]), 1)}`).join(' '));
     const [lastX, lastY] = points.at(-1).split(',');
     setAttribute(last, 'cx', lastX);
     setAttribute(last, 'cy', lastY);

@@ -4,10 +4,11 @@
 // the shown example ringed and the selected point outlined.
 
 import { setAttribute, svgElement } from '../../lib/dom.js';
+import { svgNumber } from '../../lib/format.js';
 
 /** A point's radius in box units: smaller when there are many, so a cloud stays readable. */
 const radiusFor = (count) => (count > 40 ? 1.15 : 1.9);
-const fixed = (value) => value.toFixed(2);
+const fixed = (value) => svgNumber(value, 2);
 
 /**
  * Builds the overlay into `container`. Controller: `showBoundary(pathData)`, `showCurve(points)`
