@@ -1,6 +1,6 @@
 //! A plane window: which inputs span the input plane, over which ranges, how finely.
 
-use super::values::{vector, whole, Object};
+use super::values::{range, whole, Object};
 use crate::error::Error;
 use crate::json::Value;
 use crate::network::arch::Arch;
@@ -16,20 +16,7 @@ pub fn parse_plane(value: &Value, arch: &Arch) -> Result<PlaneWindow, Error> {
         let value = window.require(name, name, "")?;
         Ok(whole(value, name, 0, inputs as u32 - 1)? as usize)
     };
-    let range = |name: &str| -> Result<(f64, f64), Error> {
-        let v = vector(window.require(name, name, "")?, name, 2)?;
-        if v[0] < v[1] {
-            Ok((v[0], v[1]))
-        } else {
-            Err(Error::new(
-                name,
-                format!(
-                    "{name} must be [low, high] with low < high, got [{}, {}]",
-                    v[0], v[1]
-                ),
-            ))
-        }
-    };
+    let range = |name: &str| range(window.require(name, name, "")?, name);
     let across = input("across")?;
     let up = match window.get("up") {
         None | Some(Value::Null) => None,

@@ -117,6 +117,22 @@ pub fn vector(value: &Value, path: &str, len: usize) -> Result<Vec<f64>, Error> 
         .collect()
 }
 
+/// A range `[low, high]` of two finite numbers with `low < high`.
+pub fn range(value: &Value, name: &str) -> Result<(f64, f64), Error> {
+    let v = vector(value, name, 2)?;
+    if v[0] < v[1] {
+        Ok((v[0], v[1]))
+    } else {
+        Err(Error::new(
+            name,
+            format!(
+                "{name} must be [low, high] with low < high, got [{}, {}]",
+                v[0], v[1]
+            ),
+        ))
+    }
+}
+
 /// An array of 1 to `max` finite numbers.
 pub fn vector_up_to(value: &Value, path: &str, max: usize, what: &str) -> Result<Vec<f64>, Error> {
     match value {

@@ -1,6 +1,6 @@
 //! A landscape window: which two parameters span the map, over which ranges, how finely.
 
-use super::values::{vector, whole, Object};
+use super::values::{range, whole, Object};
 use crate::error::Error;
 use crate::json::Value;
 use crate::landscape::{Window, MAX_RESOLUTION};
@@ -28,20 +28,7 @@ pub fn parse_window(value: &Value, arch: &Arch) -> Result<Window, Error> {
             )
         })
     };
-    let range = |name: &str| -> Result<(f64, f64), Error> {
-        let v = vector(get(name)?, name, 2)?;
-        if v[0] < v[1] {
-            Ok((v[0], v[1]))
-        } else {
-            Err(Error::new(
-                name,
-                format!(
-                    "{name} must be [low, high] with low < high, got [{}, {}]",
-                    v[0], v[1]
-                ),
-            ))
-        }
-    };
+    let range = |name: &str| range(get(name)?, name);
     let (a, b) = (param("a")?, param("b")?);
     if a == b {
         return Err(Error::new("b", "a and b must be two different parameters"));
