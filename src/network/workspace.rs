@@ -25,6 +25,8 @@ pub struct Workspace {
     pub grads: Vec<f64>,
     /// Room for the parameters after an update.
     pub next: Vec<f64>,
+    /// Room for the parameters a chain of updates within one step starts each update from.
+    pub from: Vec<f64>,
     /// `E` of the last forward pass.
     pub loss: f64,
 }
@@ -49,6 +51,7 @@ impl Workspace {
             d_params: vec![0.0; params],
             grads: vec![0.0; params],
             next: vec![0.0; params],
+            from: vec![0.0; params],
             loss: 0.0,
         }
     }

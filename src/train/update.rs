@@ -203,7 +203,8 @@ fn output_first_step<'s>(
     next: &mut [f64],
 ) {
     let mut used = std::mem::take(&mut ws.d_params);
-    let mut from = params.to_vec();
+    let mut from = std::mem::take(&mut ws.from);
+    from.copy_from_slice(params);
     let mut update = |ws: &mut Workspace, examples: &[&Sample]| {
         output_first_into(ws, state, &from, examples, next, &mut used);
         from.copy_from_slice(next);
@@ -226,6 +227,7 @@ fn output_first_step<'s>(
         Mode::Batch => update(ws, &data.train),
     }
     ws.d_params = used;
+    ws.from = from;
 }
 
 fn overflow_error(state: &State) -> Error {
