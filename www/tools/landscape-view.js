@@ -17,7 +17,7 @@ const RESOLUTION = 101;
 /** Forward passes one landscape may cost: 101 × 101 points at 4 samples (XOR); more samples draw a coarser grid. */
 const PASS_BUDGET = RESOLUTION * RESOLUTION * 4;
 const MIN_RESOLUTION = 21;
-/** While the surface keeps changing (training), recomputing it takes at most 1 / SHARE of the time. */
+/** While the surface keeps changing (a slider dragged; training makes it wait instead), recomputing it takes at most 1 / SHARE of the time. */
 const SHARE = 5;
 const CONTOUR_LEVELS = 12;
 const ARROW_KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
