@@ -51,7 +51,7 @@ export function createPracticeMode(practice, { card, bar, step, pass, session, r
     /** `snapshot` as the zoomed neuron graph may show it: without a stage whose values are still to find. */
     graphSnapshot(snapshot) {
       const { stageIndex } = snapshot;
-      if (stageIndex === 0) return snapshot;
+      if (!practice.on || stageIndex === 0) return snapshot; // off practice nothing is hidden
       const open = snapshot.stages[stageIndex - 1].formulas.some((_, f) => practice.hidden(stageIndex, f, snapshot));
       return open ? { ...snapshot, stageIndex: stageIndex - 1 } : snapshot;
     },
