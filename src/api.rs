@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::evaluate::pass;
+use crate::evaluate::{pass, Pass};
 use crate::json::Value;
 use crate::parse::{
     parse_arch, parse_number, parse_plane, parse_seed, parse_state, parse_steps, parse_window,
@@ -97,10 +97,12 @@ pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
 }
 
-/// `{ state, steps, losses, loss, test_losses?, test_loss?, error? }`: up to `steps` training
+/// `{ state, steps, losses, loss, test_losses?, test_loss?, evaluation?, error? }`: up to `steps` training
 /// steps, stopping early once the training loss `J` is at or below `stopBelow` (pass
 /// `undefined` for no target). `losses[k]` is `J` before step `k`; `loss` is `J` after the last;
-/// with a test split, `test_losses[k]` and `test_loss` are the held-out samples' mean loss. When a step would overflow,
+/// with a test split, `test_losses[k]` and `test_loss` are the held-out samples' mean loss;
+/// `evaluation` is the pass at `state` (as `evaluate` gives it) after a run that took steps and did
+/// not overflow. When a step would overflow,
 /// the run stops there: `state` is the last good state, `steps` the steps completed, and
 /// `error` is `{ field, message }`.
 #[wasm_bindgen(js_name = trainRun)]
@@ -120,6 +122,7 @@ pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<
         loss: run.loss,
         test_losses: &run.test_losses,
         test_loss: run.test_loss,
+        evaluation: run.evaluation.as_ref(),
         error: run.error.as_ref().map(|e| ErrorJson {
             field: &e.field,
             message: &e.message,
@@ -256,6 +259,8 @@ struct TrainRunJson<'a> {
     test_losses: &'a [f64],
     #[serde(skip_serializing_if = "Option::is_none")]
     test_loss: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evaluation: Option<&'a Pass>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ErrorJson<'a>>,
 }

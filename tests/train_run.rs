@@ -32,6 +32,7 @@ fn a_training_run_that_overflows_keeps_the_steps_it_took() {
         error.message
     );
     assert_eq!(run.losses.len(), run.steps as usize);
+    assert_eq!(run.evaluation, None, "a run that overflowed brings no pass");
     assert_eq!(run.state, train(&start, run.steps).expect("the good steps"));
     let last = pass(&run.state).expect("the last good state evaluates");
     assert_eq!(run.loss, last.forward.loss);
@@ -53,10 +54,36 @@ fn a_training_run_whose_first_step_overflows_stays_at_the_start() {
     assert!(pass(&start).is_ok(), "the start evaluates");
     let run = train_run(&start, 10, None);
     assert_eq!((run.steps, run.losses.len()), (0, 0));
+    assert_eq!(run.evaluation, None);
     assert_eq!(run.state, start);
     assert_eq!(run.loss, objective_loss(&start, &start.params));
     let error = run.error.expect("the first step's result overflows");
     assert_eq!(error.field, "z2[0]");
     let next = train(&start, 1).expect("the step itself is finite");
     assert_eq!(pass(&next).expect_err("its result is not").field, "z2[0]");
+}
+
+#[test]
+fn a_finished_run_brings_the_pass_at_the_state_it_reached() {
+    let start = state(SEED_JSON);
+    let run = train_run(&start, 25, None);
+    assert_eq!(run.steps, 25);
+    assert_eq!(
+        run.evaluation,
+        Some(pass(&run.state).expect("the reached state evaluates"))
+    );
+    let xor = backprop_viz::presets::presets()
+        .into_iter()
+        .find(|preset| preset.id == "xor")
+        .expect("the XOR preset");
+    let run = train_run(&xor.state, 7, None);
+    let evaluation = run.evaluation.as_ref().expect("a pass");
+    assert!(
+        evaluation.batch.is_some(),
+        "with samples, the pass carries J over them"
+    );
+    assert_eq!(
+        run.evaluation,
+        Some(pass(&run.state).expect("XOR evaluates"))
+    );
 }

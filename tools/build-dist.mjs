@@ -7,7 +7,8 @@
 // the entry of the JS bundle, and the stylesheets index.html links, in their order, become one
 // CSS bundle. An asset a module locates with `new URL('file', import.meta.url)` (the wasm-bindgen
 // glue's .wasm) is copied beside the bundle under a content-hashed name, and the URL in the
-// bundle names that copy. The output files are content-hashed too, and index.html is rewritten to
+// bundle names that copy; a module located so (a worker's script, `new URL('x.js', …)`) is
+// bundled on its own the same way, and the URL names its bundle. The output files are content-hashed too, and index.html is rewritten to
 // load them; the rest of it (the Content-Security-Policy meta included) is left as it is.
 //
 // Only files whose bytes change are written and files left from an earlier build are removed, so
@@ -57,8 +58,48 @@ function pageInputs(html) {
   return { script: modules[0], styles };
 }
 
-/** esbuild plugin: the virtual stylesheet, and asset URLs turned into imports of the asset. */
-function pagePlugin(srcDir, styles) {
+/** What every bundle is built with: one file per entry, minified, content-hashed names. */
+const BUNDLE = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  entryNames: '[name]-[hash]',
+  assetNames: '[name]-[hash]',
+  loader: { '.wasm': 'file' },
+  write: false,
+  logLevel: 'silent',
+};
+
+/** Fails on any esbuild warning. */
+async function refuseWarnings(result) {
+  if (result.warnings.length > 0) {
+    const text = await esbuild.formatMessages(result.warnings, { kind: 'warning' });
+    throw new Error(`esbuild warned, and a warning fails the build:\n${text.join('')}`);
+  }
+}
+
+/**
+ * Bundles the module `entry` (a worker's script) into `outDir` with its own assets; adds its
+ * files to `extra` and returns the bundle's name.
+ */
+async function bundleModule(entry, outDir, extra) {
+  const result = await esbuild.build({
+    ...BUNDLE,
+    entryPoints: [{ in: entry, out: path.basename(entry, path.extname(entry)) }],
+    outdir: outDir,
+    plugins: [pagePlugin(path.dirname(entry), [], outDir, extra)],
+  });
+  await refuseWarnings(result);
+  for (const file of result.outputFiles) extra.set(file.path, Buffer.from(file.contents));
+  const [bundle] = result.outputFiles.filter((file) => file.path.endsWith('.js'));
+  return path.basename(bundle.path);
+}
+
+/**
+ * esbuild plugin: the virtual stylesheet, asset URLs turned into imports of the asset, and
+ * module URLs into their own bundles (written into `extra`, path → bytes).
+ */
+function pagePlugin(srcDir, styles, outDir, extra) {
   return {
     name: 'backprop-viz-page',
     setup(build) {
@@ -70,14 +111,21 @@ function pagePlugin(srcDir, styles) {
       }));
       build.onLoad({ filter: /\.m?js$/ }, async ({ path: file }) => {
         const source = await readFile(file, 'utf8');
+        const modules = new Map();
+        for (const [, , address] of source.matchAll(ASSET_URL)) {
+          if (/\.m?js$/.test(address) && !modules.has(address)) {
+            modules.set(address, await bundleModule(path.resolve(path.dirname(file), address), outDir, extra));
+          }
+        }
         const imports = [];
         const contents = source.replace(ASSET_URL, (_, _quote, address) => {
+          if (modules.has(address)) return `new URL(${JSON.stringify(`./${modules.get(address)}`)}, import.meta.url)`;
           const name = `__asset${imports.length}`;
           const relative = address.startsWith('.') || address.startsWith('/') ? address : `./${address}`;
           imports.push(`import ${name} from ${JSON.stringify(relative)};`);
           return `new URL(${name}, import.meta.url)`;
         });
-        if (imports.length === 0) return undefined;
+        if (imports.length === 0 && modules.size === 0) return undefined;
         return { contents: `${imports.join('\n')}\n${contents}`, loader: 'js' };
       });
     },
@@ -142,27 +190,18 @@ export async function buildDist({ src, out }) {
   }
   const html = await readFile(path.join(srcDir, 'index.html'), 'utf8');
   const inputs = pageInputs(html);
+  const extra = new Map();
   const result = await esbuild.build({
+    ...BUNDLE,
     entryPoints: [
       { in: path.join(srcDir, inputs.script.attrs.src), out: 'app' },
       { in: STYLES, out: 'app' },
     ],
     outdir: outDir,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    entryNames: '[name]-[hash]',
-    assetNames: '[name]-[hash]',
-    loader: { '.wasm': 'file' },
-    plugins: [pagePlugin(srcDir, inputs.styles)],
-    write: false,
-    logLevel: 'silent',
+    plugins: [pagePlugin(srcDir, inputs.styles, outDir, extra)],
   });
-  if (result.warnings.length > 0) {
-    const text = await esbuild.formatMessages(result.warnings, { kind: 'warning' });
-    throw new Error(`esbuild warned, and a warning fails the build:\n${text.join('')}`);
-  }
-  const files = new Map(result.outputFiles.map((file) => [file.path, Buffer.from(file.contents)]));
+  await refuseWarnings(result);
+  const files = new Map([...extra, ...result.outputFiles.map((file) => [file.path, Buffer.from(file.contents)])]);
   const named = (ext) => {
     const found = result.outputFiles.filter((file) => file.path.endsWith(ext));
     if (found.length !== 1) throw new Error(`esbuild wrote ${found.length} ${ext} files, expected one`);

@@ -23,6 +23,7 @@ import { createPractice } from './model/practice.js';
 import { createPracticeMode } from './views/practice-mode.js';
 import { createPlaneView } from './views/plane/plane-view.js';
 import { createPresetView } from './views/preset-view.js';
+import { createReadouts } from './model/readouts.js';
 import { createSamplesView } from './views/samples-view.js';
 import { createSaturationNote } from './views/saturation.js';
 import { createSession, startingPoint } from './model/session.js';
@@ -39,6 +40,8 @@ import { createUndo, endGesturesOn } from './model/undo.js';
 import { createUndoView } from './views/undo-view.js';
 import { createValuesTableView } from './views/values-table-view.js';
 
+/** While training, how often each text readout is rewritten (see model/readouts.js). */
+const READOUT_MS = 250;
 const narrowScreen = window.matchMedia('(max-width: 700px)');
 const orientationFor = (query) => (query.matches ? 'tall' : 'wide');
 const byId = (id) => document.getElementById(id);
@@ -51,6 +54,7 @@ async function boot() {
     throw error;
   });
 
+  const readouts = createReadouts(READOUT_MS);
   let frameRequested = false;
   let drawn = null;
   let drawnPractice = 0;
@@ -83,11 +87,17 @@ async function boot() {
   const undo = createUndo(pass.snapshot());
 
   const current = () => pass.snapshot().state;
+  let plane = null;
   const trainer = createTrainer(engine, {
     current,
-    apply: pass.train,
+    window: () => plane.window(),
+    apply: (run, computed) => {
+      pass.train(run);
+      if (computed) plane.prefill(pass.snapshot().state, computed.window, computed.maps);
+    },
     stopped: (outcome) => {
       undo.record(pass.snapshot(), null);
+      session.flush();
       say(trainingMessage(outcome, pass.snapshot()));
       requestFrame();
     },
@@ -131,7 +141,6 @@ async function boot() {
     onMode: (mode) => commands.option('mode', mode),
   });
   const controls = createControlsView(byId('params'), (name, value) => commands.edit({ [name]: value }, `edit:${name}`));
-  let plane = null;
   const network = createNetworkView(byId('network'), orientationFor(narrowScreen), {
     onThumbnail: (id) => plane.show(id),
   });
@@ -175,10 +184,10 @@ async function boot() {
   function drawSnapshot(snapshot) {
     const rebuilt = snapshot.network !== drawn?.network;
     const { drawn: shown, revealed } = practiceMode.reveal(snapshot);
-    network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn);
-    valuesTable.update(shown, revealed);
+    network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn, readouts.part('picture'));
+    valuesTable.update(shown, revealed, readouts.part('table'));
     saturation.update(shown);
-    controls.update(shown, revealed);
+    controls.update(shown, revealed, readouts.part('params'));
     card.update(revealed.stage, snapshot.network.stageCount);
     practiceMode.update(snapshot);
     stageList.update(snapshot.network, snapshot.stageIndex);
@@ -195,18 +204,19 @@ async function boot() {
     if (message !== null) say(message);
   }
 
-  function frame() {
+  function frame(now = performance.now()) {
     frameRequested = false;
     trainer.tick();
+    readouts.frame(now, trainer.running);
     const snapshot = pass.snapshot();
-    if (snapshot !== drawn || practiceMode.version !== drawnPractice) drawSnapshot(snapshot);
+    if (snapshot !== drawn || practiceMode.version !== drawnPractice || readouts.behind()) drawSnapshot(snapshot);
     drawn = snapshot;
     drawnPractice = practiceMode.version;
     network.paintMaps(plane.update(snapshot), plane.shown);
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     arch.update(snapshot);
-    samples.update(snapshot);
+    samples.update(snapshot, readouts.part('samples'));
     dataView.update(snapshot);
     dataView.linkLength(session.linkLength(), SAFE_LINK_LENGTH);
     tools.update(snapshot);

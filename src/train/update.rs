@@ -3,7 +3,7 @@
 
 use crate::data::split::{epoch_order, split, Split};
 use crate::error::Error;
-use crate::evaluate::pass;
+use crate::evaluate::{pass, Pass};
 use crate::network::backward::Sink;
 use crate::network::workspace::Workspace;
 use crate::state::{Mode, Sample, State, UpdateOrder};
@@ -29,6 +29,10 @@ pub struct TrainRun {
     pub test_losses: Vec<f64>,
     /// The test loss after the last step, with a test split.
     pub test_loss: Option<f64>,
+    /// The pass at `state` when the run ended after all the steps it took (the check that the
+    /// last one did not overflow computes it; a page shows it without asking again); `None`
+    /// when no step was taken or a step overflowed.
+    pub evaluation: Option<Pass>,
     /// Why training stopped early, when a step would have overflowed.
     pub error: Option<Error>,
 }
@@ -64,14 +68,18 @@ pub fn train_run(state: &State, steps: u32, stop_below: Option<f64>) -> TrainRun
         losses.push(loss);
         test_losses.extend(test);
     });
+    let mut evaluation = None;
     if end.taken > 0 {
-        if let Err(cause) = pass(&state.with_params(end.params.clone())) {
-            end = End {
-                params: end.previous.clone(),
-                previous: end.previous,
-                taken: end.taken - 1,
-                overflow: Some(cause),
-            };
+        match pass(&state.with_params(end.params.clone())) {
+            Ok(reached) => evaluation = Some(reached),
+            Err(cause) => {
+                end = End {
+                    params: end.previous.clone(),
+                    previous: end.previous,
+                    taken: end.taken - 1,
+                    overflow: Some(cause),
+                };
+            }
         }
     }
     losses.truncate(end.taken as usize);
@@ -85,6 +93,7 @@ pub fn train_run(state: &State, steps: u32, stop_below: Option<f64>) -> TrainRun
         state: state.with_params(end.params),
         steps: end.taken,
         losses,
+        evaluation,
         error: end.overflow,
     }
 }

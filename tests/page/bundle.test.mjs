@@ -1,6 +1,7 @@
 // The production build: a first visit downloads exactly the files of dist/ — the page, one
-// bundled script, one bundled stylesheet and the wasm module — so the byte budgets that
-// `cargo xtask test` checks on dist/ are what a visitor really downloads.
+// bundled script, one bundled stylesheet and the wasm module — but the training worker's bundle,
+// which the first training run loads; so the byte budgets that `cargo xtask test` checks on
+// dist/ are what a visitor really downloads (and a little more).
 
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { PAGE_ROOT, PAGE_TREE, pageHarness } from './harness.mjs';
 const run = pageHarness();
 const skip = PAGE_TREE === 'dist' ? false : `the page is served from ${PAGE_TREE}/, not dist/`;
 
-test('a first visit downloads every file of dist/ and nothing else', { skip }, () => run(async (page, { url }) => {
+const WORKER = /^\/train-worker-[A-Z0-9]{8}\.js$/;
+
+test('a first visit downloads every file of dist/ but the training worker, and nothing else', { skip }, () => run(async (page, { url }) => {
   const fetched = [];
   page.on('response', (response) => fetched.push({ address: response.url(), status: response.status() }));
   await page.reload();
@@ -22,9 +25,18 @@ test('a first visit downloads every file of dist/ and nothing else', { skip }, (
   const files = readdirSync(PAGE_ROOT, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => `/${path.relative(PAGE_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
-  assert.deepEqual([...paths].sort(), [...files].sort());
+  assert.equal(files.filter((file) => WORKER.test(file)).length, 1, 'one worker bundle');
+  assert.deepEqual([...paths].sort(), files.filter((file) => !WORKER.test(file)).sort());
   const kinds = files.map((file) => file.split('.').pop()).sort();
-  assert.deepEqual(kinds, ['css', 'html', 'js', 'wasm'], 'one file of each kind');
+  assert.deepEqual(kinds, ['css', 'html', 'js', 'js', 'wasm'], 'one file of each kind, and the worker');
+}));
+
+test('the first training run starts the worker from its bundle', { skip }, () => run(async (page) => {
+  const started = page.waitForEvent('worker');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const worker = await started;
+  assert.match(new URL(worker.url()).pathname, WORKER);
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
 }));
 
 test('the bundles are loaded by content-hashed names, in the markup without inline code', { skip }, () => run(async (page) => {

@@ -6,6 +6,7 @@ import init, {
   plane, practice, presets, pytorchScript, reinitialize, reshape, snapshot, stageList, stages, trainRun, validateState,
 } from '../pkg/backprop_viz.js';
 import { architectureKey, architectureOf, createNetwork } from './network.js';
+import { createWorkerClient } from './worker-client.js';
 import { decodeQuestions } from './questions.js';
 
 function deepFreeze(value) {
@@ -14,6 +15,21 @@ function deepFreeze(value) {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+const sameNumbers = (a, b) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+/**
+ * `run` (a trainRun's result) holding `given`'s training set itself when the core handed back an
+ * equal one (training never changes the samples), so that views can tell by identity that the
+ * points did not move, and a frame freezes 200 samples no more.
+ */
+function keepSamples(given, run) {
+  const kept = given.samples;
+  const got = run.state.samples;
+  if (!kept || !got || kept.length !== got.length
+    || !got.every((sample, i) => sameNumbers(sample.x, kept[i].x) && sameNumbers(sample.t, kept[i].t))) return run;
+  return { ...run, state: { ...run.state, samples: kept } };
 }
 
 /**
@@ -27,7 +43,11 @@ function deepFreeze(value) {
  * - `stageList(state)`: the stages' `{ id, index, title }`, without computing anything;
  * - `reshape(state, { widths, activations })`: the state with another architecture, weights that
  *   still exist kept; `reinitialize(state, seed)`: every weight drawn anew from `seed`;
- * - `trainRun(state, steps, stopBelow)`: `{ state, steps, losses, loss, error? }`;
+ * - `trainRun(state, steps, stopBelow)`: `{ state, steps, losses, loss, evaluation?, error? }`,
+ *   `evaluation` the pass at `state` as `evaluate` gives it, after a run that took steps;
+ * - `background`: the same training off the page's thread, with the plane at the state reached
+ *   (see train-worker.js): `ready`, `start()` and `trainRun(state, steps, stopBelow, window)`,
+ *   a Promise of `{ run, maps }`, `{ error }` (an Error) or `{ lost: true }` (no worker: train here);
  * - `finiteDifferences(state, eps)`: `[{ name, analytic, numeric, relative_error }]`;
  * - `landscape(state, window)`: the training loss over a grid of two parameters;
  * - `neuronGraph(state, node)`: one neuron's computational graph as a Float64Array (see
@@ -45,6 +65,19 @@ function deepFreeze(value) {
  */
 export async function loadEngine() {
   await init();
+  const worker = createWorkerClient(new URL('./train-worker.js', import.meta.url));
+  const background = Object.freeze({
+    get ready() {
+      return worker.ready;
+    },
+    start: worker.start,
+    trainRun: (state, steps, stopBelow, window) => worker.request({ state, steps, stopBelow, window })
+      .then(({ run, maps, error, lost }) => {
+        if (lost) return { lost };
+        if (error !== undefined) return { error: new Error(error) };
+        return { run: deepFreeze(keepSamples(state, run)), maps: maps?.error ? { error: new Error(maps.error) } : maps };
+      }),
+  });
   const networks = new Map();
   const kinds = mistakeKinds().split(',');
   function network(state) {
@@ -66,7 +99,8 @@ export async function loadEngine() {
     stageList: (state) => deepFreeze(stageList(state)),
     reshape: (state, arch) => deepFreeze(reshape(state, arch)),
     reinitialize: (state, seed) => deepFreeze(reinitialize(state, seed)),
-    trainRun: (state, steps, stopBelow) => deepFreeze(trainRun(state, steps, stopBelow)),
+    trainRun: (state, steps, stopBelow) => deepFreeze(keepSamples(state, trainRun(state, steps, stopBelow))),
+    background,
     finiteDifferences: (state, eps) => deepFreeze(finiteDifferences(state, eps)),
     landscape: (state, window) => deepFreeze(landscape(state, window)),
     plane,

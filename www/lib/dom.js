@@ -28,6 +28,11 @@ export function setAttribute(element, name, value) {
   }
 }
 
+/** Hides or shows `element` unless it already is so (a same-value write still restyles it). */
+export function setHidden(element, hidden) {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}
+
 /** Sets an element's text unless it already reads so. */
 export function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;

@@ -19,10 +19,13 @@ export function createPass(engine, origin, onChange) {
    * The state with its network, evaluation and tape: one core call. A `dataset` the core no
    * longer finds in the samples (a point was edited) is dropped: they are the learner's own now.
    * With `lazyTape` (training frames, which show no stage) the tape is computed only when first
-   * read, by a second core call; it is the same tape either way.
+   * read, by a second core call; it is the same tape either way. `reached` is the core's
+   * evaluation of `given` when it has one already (a training run's), so no call is made.
    */
-  function computed(given, { lazyTape = false } = {}) {
-    const { evaluation, stages, dataset } = engine.snapshot(given, { tape: !lazyTape });
+  function computed(given, { lazyTape = false, reached = null } = {}) {
+    const { evaluation, stages, dataset } = reached
+      ? { evaluation: reached, stages: null, dataset: given.dataset }
+      : engine.snapshot(given, { tape: !lazyTape });
     let state = given;
     if (state.dataset && !dataset) {
       state = { ...state };
@@ -159,11 +162,12 @@ export function createPass(engine, origin, onChange) {
     },
 
     /**
-     * Moves to the state a training run reached (`run` from the core's trainRun); its tape is
-     * computed when something reads it (a training frame plays no stage).
+     * Moves to the state a training run reached (`run` from the core's trainRun, with the pass
+     * there as its `evaluation`); its tape is computed when something reads it (a training frame
+     * plays no stage).
      */
     train(run) {
-      start(run.state, { kind: 'train', run }, current.origin, { lazyTape: true });
+      start(run.state, { kind: 'train', run }, current.origin, { lazyTape: true, reached: run.evaluation });
     },
 
     /**

@@ -1,11 +1,13 @@
 // The learner's setup kept in two places: the URL hash, so that the address is always a link to
 // it, and localStorage, so that opening the page without a link picks up where they left off.
 // Both hold the same text (see link.js). Writes use history.replaceState, so the Back button is not
-// flooded, at most every 250 ms (Chromium refuses more than about 200 in 10 s) and at once when
+// flooded, at most every 250 ms (Chromium refuses more than about 200 in 10 s), every 2 s while
+// training (a write of a 200-sample setup took 4–9 ms, a frame's whole budget), and at once when
 // the page is hidden. A link pasted into the address bar of the open page is opened in place.
 
 const STORAGE_KEY = 'backprop-viz:session';
 const WRITE_INTERVAL_MS = 250;
+const TRAINING_WRITE_INTERVAL_MS = 2000;
 
 /** The stored session's text, or null when there is none or storage is unavailable. */
 function storedText() {
@@ -63,6 +65,7 @@ export function createSession({ encode, onPasted, onWritten = () => {} }) {
   let written = linkText();
   let latest = null;
   let timer = null;
+  let timerDue = Infinity;
   let lastWrite = -Infinity;
   let writtenLength = written.length;
 
@@ -79,6 +82,7 @@ export function createSession({ encode, onPasted, onWritten = () => {} }) {
   function flush() {
     clearTimeout(timer);
     timer = null;
+    timerDue = Infinity;
     if (openedFromOutside() || latest === null) return;
     lastWrite = performance.now();
     const text = encode(latest);
@@ -98,7 +102,11 @@ export function createSession({ encode, onPasted, onWritten = () => {} }) {
   return {
     follow(snapshot) {
       latest = snapshot;
-      if (timer === null) timer = setTimeout(flush, Math.max(0, lastWrite + WRITE_INTERVAL_MS - performance.now()));
+      const due = lastWrite + (snapshot.change.kind === 'train' ? TRAINING_WRITE_INTERVAL_MS : WRITE_INTERVAL_MS);
+      if (due >= timerDue) return;
+      clearTimeout(timer);
+      timerDue = due;
+      timer = setTimeout(flush, Math.max(0, due - performance.now()));
     },
     flush,
     /** How long the link last written is, in characters. */

@@ -2,7 +2,7 @@
 // test split, the held-out samples' loss beside it (dashed), on a linear or a log scale, with the
 // target loss as a dashed line. Long runs are thinned to at most 400 points.
 
-import { htmlElement, setAttribute, setText, svgElement } from '../lib/dom.js';
+import { htmlElement, setAttribute, setHidden, setText, svgElement } from '../lib/dom.js';
 import { formatNumber, svgNumber } from '../lib/format.js';
 import { createRadioGroup } from '../lib/radio-group.js';
 
@@ -74,11 +74,12 @@ export function createLossCurveView(container) {
       : `Loss curve of ${symbol} over ${losses.length - 1} updates: `
         + `from ${formatNumber(losses[0])} to ${formatNumber(losses.at(-1))}`);
     hint.classList.toggle('is-hidden', indices.length > 0);
-    for (const element of [line, last, targetLine]) element.classList.toggle('is-hidden', indices.length === 0);
+    for (const element of [line, last]) element.classList.toggle('is-hidden', indices.length === 0);
+    targetLine.classList.toggle('is-hidden', indices.length === 0 || target === null);
     const tested = indices.filter((i) => history.testLosses[i] !== null);
     testLine.classList.toggle('is-hidden', tested.length === 0);
     setAttribute(svg, 'data-test-points', String(tested.length));
-    legend.hidden = tested.length === 0;
+    setHidden(legend, tested.length === 0);
     if (indices.length === 0) return;
     const scale = SCALES[scaleName];
     const [low, high] = axisRange(history, target, scale);
@@ -92,7 +93,6 @@ export function createLossCurveView(container) {
     setAttribute(last, 'cy', lastY);
     axes.grid.forEach((label, k) => setText(label, formatNumber(scale.fromAxis(high - (k / 2) * (high - low)))));
     setText(axes.lastStep, `${losses.length - 1} step${losses.length === 2 ? '' : 's'}`);
-    targetLine.classList.toggle('is-hidden', target === null);
     if (target !== null) {
       setAttribute(targetLine, 'y1', yOf(target).toFixed(1));
       setAttribute(targetLine, 'y2', yOf(target).toFixed(1));

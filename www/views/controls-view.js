@@ -5,6 +5,7 @@
 
 import { htmlElement, setAttribute, setText } from '../lib/dom.js';
 import { formatChange, formatEditable, formatNumber, fullValue, symbolText } from '../lib/format.js';
+import { EVERY_ITEM } from '../model/readouts.js';
 import { readParam } from '../model/state.js';
 
 /** Past this many weights and biases, each layer is shown as a grid of cells. */
@@ -124,7 +125,8 @@ function buildGrid(network, group, fieldset, onEdit, open) {
  * on every input event and returns why the value was refused, or null. A number field given junk
  * (empty, `-`, `1e999`) keeps the last good value and says so beside it until the next good one; a
  * finite value beyond the slider's range is taken, the slider pinned at its end.
- * Controller: `update(snapshot, revealed)` and `open(name)`, which opens a grid cell's slider.
+ * Controller: `update(snapshot, revealed, part)` (the rows of the share `part` gives, see
+ * model/readouts.js; every row without it) and `open(name)`, which opens a grid cell's slider.
  */
 export function createControlsView(container, onEdit) {
   htmlElement('span', { id: 'exact-value-label', hidden: '' }, container, 'exact value');
@@ -169,9 +171,12 @@ export function createControlsView(container, onEdit) {
   }
 
   return {
-    update(snapshot, revealed) {
+    update(snapshot, revealed, part = () => EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
-      for (const cells of rows) writeRow(cells, snapshot, revealed);
+      const share = part(rows.length);
+      rows.forEach((cells, i) => {
+        if (share.has(i)) writeRow(cells, snapshot, revealed);
+      });
     },
 
     open(name) {

@@ -153,7 +153,8 @@ function updateLoss(loss, { evaluation }, hidden) {
 /**
  * Builds the nodes of `network` into `nodeLayer` (their labels into `labelLayer`). Controller: `elements`
  * (name → group, the loss under `loss`), `pills`, `pillsByReveal` (reveal key → pill),
- * `place(layout)` and `update(snapshot, revealed)`.
+ * `place(layout)`, `count` (the nodes with the loss) and `update(snapshot, revealed, due)`, which
+ * writes node `k` (the loss last) when `due(k)` is true.
  */
 export function createNodes(network, nodeLayer, labelLayer) {
   const nodes = nodeSpecs(network).map((spec) => buildNode(spec, nodeLayer, labelLayer, network.paramOfNode(spec.name)));
@@ -187,16 +188,19 @@ export function createNodes(network, nodeLayer, labelLayer) {
       }
     },
 
-    update(snapshot, revealed) {
+    count: nodes.length + 1,
+
+    update(snapshot, revealed, due) {
       const marks = neuronMarks(snapshot);
-      for (const node of nodes) {
+      for (const [k, node] of nodes.entries()) {
+        if (!due(k)) continue;
         const value = node.spec.value(snapshot);
         const hidden = revealed.masked.has(`a:${node.spec.name}`);
         const tooltip = `${node.spec.symbol} = ${hidden ? `${YOUR_TURN} (your turn)` : fullValue(value)}`;
         const detail = node.spec.z ? `\n${updateDetail(node, snapshot, revealed, marks)}` : '';
         showValue(node, value, `${tooltip}${detail}`, hidden);
       }
-      updateLoss(loss, snapshot, revealed.masked.has('loss'));
+      if (due(nodes.length)) updateLoss(loss, snapshot, revealed.masked.has('loss'));
     },
   };
 }

@@ -7,6 +7,7 @@ import { computeLayout, lossLinks, pointAlong } from './network-layout.js';
 import { createNodes } from './network-nodes.js';
 import { createThumbnails } from './network-thumbnails.js';
 import { createPill, fitPills } from './pill.js';
+import { EVERY_ITEM } from '../model/readouts.js';
 import { revealKey } from '../model/reveal.js';
 import { readParam } from '../model/state.js';
 
@@ -15,8 +16,12 @@ const NONE = new Set();
 /** In a compact picture, the gradients a stage reveals are shown at once when there are at most this many. */
 const FEW_FRESH = 16;
 
+/**
+ * An edge's thickness for `weight`, in quarter-pixel steps: finer steps are not seen, and while
+ * training they restyled nearly every edge on every frame.
+ */
 function edgeWidth(weight) {
-  return Math.min(1.5 + 2.5 * Math.abs(weight), 12).toFixed(2);
+  return String(Math.round(4 * Math.min(1.5 + 2.5 * Math.abs(weight), 12)) / 4);
 }
 
 function buildLine(parent, className, extra = {}) {
@@ -61,10 +66,12 @@ function placeLines(item, layout) {
   }
 }
 
-function updateEdge(item, state, revealed) {
+/** Writes an edge's thickness and sign and, when `labels` is true, its labels and tooltip. */
+function updateEdge(item, state, revealed, labels) {
   const weight = readParam(state, item.edge.name);
   setAttribute(item.lines[1], 'stroke-width', edgeWidth(weight));
   item.group.classList.toggle('is-negative', weight < 0);
+  if (!labels) return;
   const tooltip = `${item.symbol} = ${fullValue(weight)}`;
   setText(item.tooltip, tooltip);
   item.weight.show(item.symbol, formatNumber(weight), tooltip);
@@ -90,9 +97,10 @@ function pictureLabel(network) {
  * `tall`, see network-layout.js); the picture is rebuilt when the architecture changes. Each
  * hidden and output neuron has a map thumbnail; `onThumbnail(id)` hears one pressed.
  * Controller: `setOrientation(orientation)`, `paintMaps(maps, shown)` (the frame's maps, see
- * plane-grid.js, and the neuron the main plane shows), and `update(snapshot, revealed, animate)`, which
- * writes the values and the revealed gradients, highlights the current stage and, when `animate`
- * is true, plays its pulse.
+ * plane-grid.js, and the neuron the main plane shows), and `update(snapshot, revealed, animate, part)`,
+ * which writes the values and the revealed gradients (every edge's thickness and sign, the
+ * labels of the share `part` gives: see model/readouts.js), highlights the current stage and,
+ * when `animate` is true, plays its pulse.
  */
 export function createNetworkView(container, orientation, { onThumbnail }) {
   const svg = svgElement('svg', { class: 'network', role: 'img' }, container);
@@ -183,10 +191,11 @@ export function createNetworkView(container, orientation, { onThumbnail }) {
 
     // Every click plays exactly one stage: a click during a pulse cuts it short (its results are
     // already drawn) and starts the next stage's pulse.
-    update(snapshot, revealed, animate) {
+    update(snapshot, revealed, animate, part = () => EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
-      for (const item of edges) updateEdge(item, snapshot.state, revealed);
-      nodes.update(snapshot, revealed);
+      const share = part(edges.length + nodes.count);
+      edges.forEach((item, i) => updateEdge(item, snapshot.state, revealed, share.has(i)));
+      nodes.update(snapshot, revealed, (k) => share.has(edges.length + k));
       fitPills(pills);
       highlight(revealed.stage);
       stopAnimations();

@@ -1,6 +1,6 @@
 // Practice mode's bar: the switch, the pass's score (right, with hints, missed) and New exercise.
 
-import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { htmlElement, setAttribute, setHidden, setText } from '../lib/dom.js';
 
 const plural = (count, word) => `${count} ${word}`;
 
@@ -25,11 +25,11 @@ export function createPracticeView(container, actions) {
 
   return {
     update(practice) {
-      toggle.checked = practice.on;
+      if (toggle.checked !== practice.on) toggle.checked = practice.on;
       // The gradient check lists every gradient: it waits until practice mode is off.
       document.body.classList.toggle('is-practising', practice.on);
-      score.hidden = !practice.on;
-      exercise.hidden = !practice.on;
+      setHidden(score, !practice.on);
+      setHidden(exercise, !practice.on);
       if (!practice.on) return;
       const now = practice.score();
       for (const [key, value] of Object.entries(now)) setAttribute(score, `data-${key}`, String(value));

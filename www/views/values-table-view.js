@@ -4,6 +4,7 @@
 
 import { htmlElement, setAttribute, setText } from '../lib/dom.js';
 import { formatChange, formatNumber, fullValue, symbolText } from '../lib/format.js';
+import { EVERY_ITEM } from '../model/readouts.js';
 import { readParam } from '../model/state.js';
 
 const NOT_YET = 'not yet';
@@ -71,7 +72,10 @@ function showCell(cell, element, attribute, value, text, format = formatNumber) 
   cell.classList.toggle('is-empty', value === undefined);
 }
 
-/** Builds the table into `table` (its caption and body). Controller: `update(snapshot, revealed)`. */
+/**
+ * Builds the table into `table` (its caption and body). Controller: `update(snapshot, revealed,
+ * part)`, which writes the rows of the share `part` gives (see model/readouts.js; every row without it).
+ */
 export function createValuesTableView(table) {
   const caption = htmlElement('caption', {}, table);
   const head = htmlElement('tr', {}, htmlElement('thead', {}, table));
@@ -93,13 +97,15 @@ export function createValuesTableView(table) {
   }
 
   return {
-    update(snapshot, revealed) {
+    update(snapshot, revealed, part = () => EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
+      const share = part(rows.length);
       const { stage } = revealed;
       const count = snapshot.network.stageCount;
       setText(caption, stage === null ? `Every value before the pass: no gradient revealed yet (stage 0 of ${count}).`
         : `Every value at stage ${stage.index} of ${count}, ${stage.title}: gradients as revealed so far.`);
-      for (const cells of rows) {
+      for (const [i, cells] of rows.entries()) {
+        if (!share.has(i)) continue;
         const { row, element } = cells;
         const value = row.value(snapshot);
         element.hidden = value === undefined;

@@ -1,4 +1,5 @@
-//! Byte budgets: what a first visit downloads (every file of dist/, which holds nothing else),
+//! Byte budgets: what a first visit downloads (every file of dist/, which holds nothing else but
+//! the training worker's bundle, loaded by the first training run and counted here too),
 //! measured as `gzip -9` of each file on its own.
 //!
 //! Each kind of file has a *ceiling*, which `cargo xtask test` enforces: today's size plus a

@@ -1,6 +1,7 @@
 // The maps of one frame: one core call computes every hidden and output neuron's activation over
 // the plane's window, and this module only names the pieces of the Float64Array it returns. The
-// call is skipped when neither the state nor the window changed since the last one.
+// call is skipped when neither the state nor the window changed since the last one, or when the
+// training worker already computed the maps of this state over this window.
 
 import { coreWindow } from './plane-window.js';
 
@@ -26,25 +27,41 @@ function readMaps(values, network, window) {
 /**
  * Controller over `engine.plane`: `update(state, network, axes, ranges)` returns the frame's maps
  * (`{ ..., axes, ranges }`, see readMaps), or `{ error }` when the core refuses the window; the
- * same object while nothing changed.
+ * same object while nothing changed. `prefill(state, window, maps)` hands over the core's answer (its Float64Array
+ * or `{ error }`) computed elsewhere, for the next `update` at that state and window.
  */
 export function createPlaneGrid(engine) {
   let last = null;
   let lastState = null;
   let lastKey = '';
+  let prefilled = null;
+
+  function compute(state, window, key) {
+    if (prefilled?.state === state && prefilled.key === key) {
+      const { maps } = prefilled;
+      prefilled = null;
+      if (maps.error) throw maps.error;
+      return maps;
+    }
+    // The maps depend on the weights and the shown example, not on the training set: leaving
+    // the samples out spares the core reading them every frame.
+    const { samples, ...withoutSamples } = state;
+    return engine.plane(samples ? withoutSamples : state, window);
+  }
 
   return {
+    prefill(state, window, maps) {
+      prefilled = { state, key: JSON.stringify(window), maps };
+    },
+
     update(state, network, axes, ranges) {
       const window = coreWindow(axes, ranges);
       const key = JSON.stringify(window);
       if (state === lastState && key === lastKey) return last;
       lastState = state;
       lastKey = key;
-      // The maps depend on the weights and the shown example, not on the training set: leaving
-      // the samples out spares the core reading them every frame.
-      const { samples, ...withoutSamples } = state;
       try {
-        last = { ...readMaps(engine.plane(samples ? withoutSamples : state, window), network, window), axes, ranges };
+        last = { ...readMaps(compute(state, window, key), network, window), axes, ranges };
       } catch (error) {
         last = { error, axes, ranges };
       }

@@ -19,6 +19,14 @@ const PALETTE = (() => {
   return table;
 })();
 
+/** The palette as whole RGBA pixels in the platform's byte order, one write per pixel. */
+const PIXELS = (() => {
+  const pixels = new Uint32Array(SHADES);
+  const bytes = new Uint8ClampedArray(pixels.buffer);
+  for (let k = 0; k < SHADES; k += 1) bytes.set([PALETTE[k * 3], PALETTE[k * 3 + 1], PALETTE[k * 3 + 2], 255], k * 4);
+  return pixels;
+})();
+
 /** The CSS colour of `fraction` (0 … 1) of the scale. */
 export function colourAt(fraction) {
   const k = Math.round(Math.min(Math.max(fraction, 0), 1) * (SHADES - 1)) * 3;
@@ -41,6 +49,7 @@ export function scaleOf({ low, high, activation }) {
 /** Where `value` sits on `scale`, 0 … 1. */
 export const fractionOf = (scale, value) => (value - scale.from) / (scale.to - scale.from);
 
+/** Per canvas: its ImageData and a whole-pixel view of it. */
 const images = new WeakMap();
 
 /**
@@ -49,23 +58,19 @@ const images = new WeakMap();
  */
 export function paintMap(canvas, values, offset, n, scale) {
   const context = canvas.getContext('2d');
-  let image = images.get(canvas);
-  if (!image || image.width !== n) {
-    image = context.createImageData(n, n);
-    images.set(canvas, image);
+  let painted = images.get(canvas);
+  if (!painted || painted.image.width !== n) {
+    const image = context.createImageData(n, n);
+    painted = { image, pixels: new Uint32Array(image.data.buffer) };
+    images.set(canvas, painted);
   }
-  const { data } = image;
+  const { image, pixels } = painted;
   const factor = (SHADES - 1) / (scale.to - scale.from);
   for (let r = 0; r < n; r += 1) {
     const row = offset + r * n;
     const top = (n - 1 - r) * n;
     for (let c = 0; c < n; c += 1) {
-      const shade = Math.min(Math.max(Math.round((values[row + c] - scale.from) * factor), 0), SHADES - 1) * 3;
-      const at = (top + c) * 4;
-      data[at] = PALETTE[shade];
-      data[at + 1] = PALETTE[shade + 1];
-      data[at + 2] = PALETTE[shade + 2];
-      data[at + 3] = 255;
+      pixels[top + c] = PIXELS[Math.min(Math.max(Math.round((values[row + c] - scale.from) * factor), 0), SHADES - 1)];
     }
   }
   context.putImageData(image, 0, 0);
@@ -75,9 +80,7 @@ export function paintMap(canvas, values, offset, n, scale) {
 export function paintScaleBar(canvas) {
   const context = canvas.getContext('2d');
   const image = context.createImageData(SHADES, 1);
-  for (let k = 0; k < SHADES; k += 1) {
-    image.data.set([PALETTE[k * 3], PALETTE[k * 3 + 1], PALETTE[k * 3 + 2], 255], k * 4);
-  }
+  new Uint32Array(image.data.buffer).set(PIXELS);
   context.putImageData(image, 0, 0);
 }
 

@@ -3,7 +3,7 @@
 // 1-input network gets its curve over x. The core computes every map in one call per frame
 // (plane-grid.js); this view paints them and lets the learner edit the points (plane-pointer.js).
 
-import { setAttribute, setText } from '../../lib/dom.js';
+import { setAttribute, setHidden, setText } from '../../lib/dom.js';
 import { formatNumber, symbolText } from '../../lib/format.js';
 import { contourPath } from '../../tools/contours.js';
 import { planePoints } from '../../model/sample-edits.js';
@@ -12,7 +12,7 @@ import { createPlaneGrid } from './plane-grid.js';
 import { createPlaneOverlay } from './plane-overlay.js';
 import { colourAt, fractionOf, paintMap, scaleOf } from './plane-paint.js';
 import { createPlanePointer } from './plane-pointer.js';
-import { covers, fittedRange } from './plane-window.js';
+import { coreWindow, covers, fittedRange } from './plane-window.js';
 
 /** Changes after which the window fits the points again (others keep it while they fit). */
 const REFIT = new Set(['load', 'preset', 'reset', 'open', 'undo', 'redo', 'architecture']);
@@ -26,7 +26,8 @@ const neuronLabel = (node) => {
  * Builds the plane into `container`. `engine` is the core; `edit(transform, what, gesture)`
  * changes the training set (see commands.js) and returns a refusal or null; `say(message)` writes the
  * status line; `requestFrame()` asks for a redraw. Controller: `update(snapshot)`, which returns
- * the frame's maps (plane-grid.js), `show(id)`, which shows neuron `id` large, and `shown`.
+ * the frame's maps (plane-grid.js), `show(id)`, which shows neuron `id` large, `shown`, `window()`
+ * and `prefill(state, window, maps)`, for maps the training worker computed.
  */
 export function createPlaneView(container, { engine, edit, say, requestFrame }) {
   const dom = buildPlaneDom(container);
@@ -40,6 +41,8 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
   let latest = null;
   let drawnMaps = null;
   let drawnKey = '';
+  let drawnPoints = null;
+  let drawnPointsKey = '';
 
   function build(next) {
     network = next;
@@ -114,17 +117,40 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
     overlay.showBoundary(scale.boundary === null ? '' : contourPath(values, maps.resolution, [scale.boundary]));
   }
 
+  /**
+   * Draws the points, unless they, their window, their colours and which are held out are as
+   * last drawn (while training, only the weights change: 200 points' marks and tooltips were
+   * a tenth of a frame).
+   */
   function drawPoints({ state }, maps, points, shownIndex) {
     const output = outputNode();
-    const k = output.index;
     const scale = scaleOf(maps.maps.get(output.id));
-    const middle = (scale.from + scale.to) / 2;
     const { evaluation } = latest.snapshot;
     const results = state.samples ? evaluation.batch.samples : [];
+    const held = results.filter((result) => result.test).length;
+    const key = [output.id, axes, ranges, vertical, scale.from, scale.to, shownIndex, pointer.selected(),
+      results.map((result) => (result.test ? 1 : 0)).join('')].join(' ');
+    if (points !== drawnPoints || key !== drawnPointsKey) {
+      drawnPoints = points;
+      drawnPointsKey = key;
+      placePoints(points, results, { k: output.index, scale, curve: maps.curve, shownIndex });
+    }
+    setAttribute(dom.map, 'data-samples', String(points.length));
+    setAttribute(dom.map, 'data-test-samples', String(held));
+    setHidden(dom.testKey, held === 0);
+    const loss = evaluation.batch ? evaluation.batch.loss : evaluation.loss;
+    const counted = held === 0 ? `${points.length} training points` : `${points.length - held} training and ${held} test points`;
+    const what = state.samples ? counted : 'the example alone (add a point to start a training set)';
+    setText(dom.readout, `${what} · J = ${formatNumber(loss)}. Click to add a point, drag a point to move it, `
+      + 'select one and press Delete (or right-click it) to remove it.');
+  }
+
+  function placePoints(points, results, { k, scale, curve, shownIndex }) {
+    const middle = (scale.from + scale.to) / 2;
     const drawn = points.map((point, i) => {
       const t = point.t[k];
       const test = results[i]?.test === true;
-      const y = maps.curve ? toBox(t, vertical) : toBox(point.x[axes[1]], ranges[1]);
+      const y = curve ? toBox(t, vertical) : toBox(point.x[axes[1]], ranges[1]);
       return {
         x: toBox(point.x[axes[0]], ranges[0]),
         y: 100 - y,
@@ -137,15 +163,6 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
     });
     pointer.setPoints(drawn);
     overlay.showPoints(drawn, shownIndex, pointer.selected());
-    setAttribute(dom.map, 'data-samples', String(points.length));
-    const held = drawn.filter((point) => point.test).length;
-    setAttribute(dom.map, 'data-test-samples', String(held));
-    dom.testKey.hidden = held === 0;
-    const loss = evaluation.batch ? evaluation.batch.loss : evaluation.loss;
-    const counted = held === 0 ? `${points.length} training points` : `${points.length - held} training and ${held} test points`;
-    const what = state.samples ? counted : 'the example alone (add a point to start a training set)';
-    setText(dom.readout, `${what} · J = ${formatNumber(loss)}. Click to add a point, drag a point to move it, `
-      + 'select one and press Delete (or right-click it) to remove it.');
   }
 
   function drawLegend(maps, map, scale) {
@@ -240,6 +257,10 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
       return latest.maps;
     },
     show: showNeuron,
+    /** The core's window the plane shows (see plane-window.js), or null before it is placed. */
+    window: () => (ranges ? coreWindow(axes, ranges) : null),
+    /** Hands over the maps of `state` over `window` computed elsewhere (see plane-grid.js). */
+    prefill: grid.prefill,
     get shown() {
       return shown;
     },

@@ -1,0 +1,38 @@
+// The training worker: a second instance of the core, off the page's thread, that runs one
+// frame's training steps and computes the input plane at the state they reach, so that while
+// training the page's own thread only draws (issue 12: the two calls were ~5 ms of a 16.7 ms
+// frame). See worker-client.js for the page's side; every message is answered in order:
+//   { id, state, steps, stopBelow, window }  →  { id, run, maps }  or  { id, error }
+// where `run` is the core's trainRun and `maps` its plane at `run.state` over `window` (null
+// when there is no window or no step was taken; `{ error }` when the core refuses the window).
+
+import init, { plane, trainRun } from '../pkg/backprop_viz.js';
+
+const ready = init().then(() => self.postMessage({ ready: true }), (error) => {
+  self.postMessage({ failed: error.message });
+  throw error;
+});
+
+/** The plane at `state` over `window`, without the training set (the maps do not depend on it). */
+function mapsAt(state, window) {
+  const { samples, ...withoutSamples } = state;
+  try {
+    return plane(samples ? withoutSamples : state, window);
+  } catch (error) {
+    return { error: error.message };
+  }
+}
+
+self.addEventListener('message', async ({ data }) => {
+  await ready;
+  const { id, state, steps, stopBelow, window } = data;
+  let answer;
+  try {
+    const run = trainRun(state, steps, stopBelow ?? undefined);
+    const maps = window && run.steps > 0 ? mapsAt(run.state, window) : null;
+    answer = { id, run, maps };
+  } catch (error) {
+    answer = { id, error: error.message };
+  }
+  self.postMessage(answer, answer.maps instanceof Float64Array ? [answer.maps.buffer] : []);
+});
