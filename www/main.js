@@ -40,8 +40,20 @@ import { createUndo, endGesturesOn } from './model/undo.js';
 import { createUndoView } from './views/undo-view.js';
 import { createValuesTableView } from './views/values-table-view.js';
 
-/** While training, how often each text readout is rewritten (see model/readouts.js). */
-const READOUT_MS = 250;
+/**
+ * While training, how often each part of the page beside the maps is redrawn (see
+ * model/readouts.js): the edges' thickness and the training readouts (step, J, the loss curve,
+ * the landscape's path, the data's accuracy) 15 times a second, the numbers written as text
+ * twice a second (the picture's labels and the parameter grid a quarter at a time).
+ */
+const READOUTS = {
+  edges: { period: 60 },
+  live: { period: 60 },
+  picture: { period: 125, parts: 4 },
+  params: { period: 125, parts: 4 },
+  table: { period: 250, parts: 2 },
+  samples: { period: 500 },
+};
 const narrowScreen = window.matchMedia('(max-width: 700px)');
 const orientationFor = (query) => (query.matches ? 'tall' : 'wide');
 const byId = (id) => document.getElementById(id);
@@ -54,7 +66,7 @@ async function boot() {
     throw error;
   });
 
-  const readouts = createReadouts(READOUT_MS);
+  const readouts = createReadouts(READOUTS);
   let frameRequested = false;
   let drawn = null;
   let drawnPractice = 0;
@@ -184,10 +196,13 @@ async function boot() {
   function drawSnapshot(snapshot) {
     const rebuilt = snapshot.network !== drawn?.network;
     const { drawn: shown, revealed } = practiceMode.reveal(snapshot);
-    network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn, readouts.part('picture'));
-    valuesTable.update(shown, revealed, readouts.part('table'));
-    saturation.update(shown);
-    controls.update(shown, revealed, readouts.part('params'));
+    const picture = readouts.due('picture');
+    if (picture || readouts.due('edges')) {
+      network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn, readouts.items('picture'));
+    }
+    if (picture) saturation.update(shown);
+    if (readouts.due('table')) valuesTable.update(shown, revealed, readouts.items('table'));
+    if (readouts.due('params')) controls.update(shown, revealed, readouts.items('params'));
     card.update(revealed.stage, snapshot.network.stageCount);
     practiceMode.update(snapshot);
     stageList.update(snapshot.network, snapshot.stageIndex);
@@ -216,10 +231,12 @@ async function boot() {
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     arch.update(snapshot);
-    samples.update(snapshot, readouts.part('samples'));
-    dataView.update(snapshot);
-    dataView.linkLength(session.linkLength(), SAFE_LINK_LENGTH);
-    tools.update(snapshot);
+    if (readouts.due('samples')) samples.update(snapshot);
+    if (readouts.due('live')) {
+      dataView.update(snapshot);
+      dataView.linkLength(session.linkLength(), SAFE_LINK_LENGTH);
+      tools.update(snapshot);
+    }
     if (trainer.running) requestFrame();
   }
 

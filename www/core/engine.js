@@ -17,6 +17,19 @@ function deepFreeze(value) {
   return value;
 }
 
+/** `state` holding `samples` (in its own `samples` field's place), or as it is without them. */
+const withSamples = (state, samples) => (samples && state ? { ...state, samples } : state);
+
+/** A worker's `run` (see train-worker.js) with the training set of `given` put back. */
+function restoreSamples(given, run) {
+  const { evaluation } = run;
+  return {
+    ...run,
+    state: withSamples(run.state, given.samples),
+    ...(evaluation && { evaluation: { ...evaluation, next: withSamples(evaluation.next, given.samples) } }),
+  };
+}
+
 const sameNumbers = (a, b) => a.length === b.length && a.every((value, i) => value === b[i]);
 
 /**
@@ -29,7 +42,7 @@ function keepSamples(given, run) {
   const got = run.state.samples;
   if (!kept || !got || kept.length !== got.length
     || !got.every((sample, i) => sameNumbers(sample.x, kept[i].x) && sameNumbers(sample.t, kept[i].t))) return run;
-  return { ...run, state: { ...run.state, samples: kept } };
+  return { ...run, state: withSamples(run.state, kept) };
 }
 
 /**
@@ -75,7 +88,7 @@ export async function loadEngine() {
       .then(({ run, maps, error, lost }) => {
         if (lost) return { lost };
         if (error !== undefined) return { error: new Error(error) };
-        return { run: deepFreeze(keepSamples(state, run)), maps: maps?.error ? { error: new Error(maps.error) } : maps };
+        return { run: deepFreeze(restoreSamples(state, run)), maps: maps?.error ? { error: new Error(maps.error) } : maps };
       }),
   });
   const networks = new Map();

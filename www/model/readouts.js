@@ -1,48 +1,70 @@
-// While training, the numbers the page writes as text change on every frame: far too fast to
-// read, and rewriting them all (the picture's labels, the parameter panel, the table of values:
-// about 8 ms in Chromium for a 2-8-8-1 network) was most of a training frame (issue 12). So
-// during a run each text readout is rewritten in rolling shares: every frame rewrites the next
-// few of its items, so that each item is fresh every `interval` ms and every frame carries the
-// same small share. The maps, the edges' thickness and the loss curve follow every frame; once
-// the run ends, every item is rewritten on the next frame.
+// While training, the maps change on every frame and must be repainted on every frame; the rest
+// of the page need not be. Numbers written as text that change 60 times a second cannot be read,
+// and in Chromium any change to a panel repaints that whole panel: a frame that changed every
+// panel (the picture's labels, the parameter grid, the table of values, the samples, the
+// training readouts) took 15 ms of the page's thread, a frame that changed only the plane 2.
+// So during a run each readout is a slot with a period, and a frame rewrites at most one slot,
+// the most overdue: most frames repaint only the plane and the maps, none repaints two panels.
+// A slot too big for one frame (the parameter grid: 105 cells) is written in `parts`, one part
+// each time its turn comes. The frame a run starts in and the one after it ends rewrite every
+// slot whole.
 
-/** The share that rewrites every item. */
-export const EVERY_ITEM = Object.freeze({ full: true, has: () => true });
+/** The items of a slot written whole. */
+export const EVERY_ITEM = () => true;
+const NO_ITEM = () => false;
 
 /**
- * Creates the schedule. Controller: `frame(now, running)` starts a frame; `part(name)` returns
- * the function a view calls with its item count to get this frame's share `{ full, has(i) }`
- * (always {@link EVERY_ITEM} when not training); `behind()` says whether an item skipped during
- * the run still waits for its rewrite.
+ * Creates the schedule of `slots` (name → `{ period, parts }`: the ms between its turns while
+ * training, and how many turns write all of its items; `parts` defaults to 1).
+ * Controller: `frame(now, running)` starts a frame; `due(name)` says whether the slot has this
+ * frame (always when not training, and as a run starts); `items(name)` returns the function
+ * `(i, count)` that says whether the slot's item `i` of `count` is written in this frame;
+ * `behind()` says whether this frame, the first after a run, owes the rewrite of every slot.
  */
-export function createReadouts(interval) {
-  const cursors = new Map();
-  const partial = new Set();
+export function createReadouts(slots) {
+  const names = Object.keys(slots);
+  const writtenAt = new Map(names.map((name) => [name, -Infinity]));
+  const turns = new Map(names.map((name) => [name, 0]));
   let running = false;
-  let elapsed = 0;
-  let last = null;
+  let every = true;
+  let stale = false;
+  let owed = false;
+  let chosen = null;
 
-  function share(name, count) {
-    if (!running || count === 0) {
-      partial.delete(name);
-      return EVERY_ITEM;
-    }
-    const take = Math.min(count, Math.max(1, Math.ceil((count * elapsed) / interval)));
-    const from = (cursors.get(name) ?? 0) % count;
-    cursors.set(name, (from + take) % count);
-    partial.add(name);
-    return { full: false, has: (i) => (i - from + count) % count < take };
-  }
+  const due = (name) => every || name === chosen;
 
   return {
     frame(now, isRunning) {
+      every = !isRunning || !running;
       running = isRunning;
-      elapsed = last === null ? interval : Math.min(now - last, interval);
-      last = now;
+      owed = every && stale;
+      stale = !every;
+      chosen = null;
+      if (every) return;
+      let most = 1;
+      for (const name of names) {
+        const overdue = (now - writtenAt.get(name)) / slots[name].period;
+        if (overdue >= most) {
+          most = overdue;
+          chosen = name;
+        }
+      }
+      if (chosen === null) return;
+      writtenAt.set(chosen, now);
+      turns.set(chosen, turns.get(chosen) + 1);
     },
 
-    part: (name) => (count) => share(name, count),
+    due,
 
-    behind: () => partial.size > 0,
+    items(name) {
+      if (!due(name)) return NO_ITEM;
+      const parts = slots[name].parts ?? 1;
+      if (every || parts === 1) return EVERY_ITEM;
+      // Item i of count belongs to part ⌊i·parts/count⌋.
+      const part = (turns.get(name) - 1) % parts;
+      return (i, count) => Math.floor((i * parts) / count) === part;
+    },
+
+    behind: () => owed,
   };
 }

@@ -125,7 +125,7 @@ function buildGrid(network, group, fieldset, onEdit, open) {
  * on every input event and returns why the value was refused, or null. A number field given junk
  * (empty, `-`, `1e999`) keeps the last good value and says so beside it until the next good one; a
  * finite value beyond the slider's range is taken, the slider pinned at its end.
- * Controller: `update(snapshot, revealed, part)` (the rows of the share `part` gives, see
+ * Controller: `update(snapshot, revealed, write)` (the rows `write(i, count)` chooses, see
  * model/readouts.js; every row without it) and `open(name)`, which opens a grid cell's slider.
  */
 export function createControlsView(container, onEdit) {
@@ -171,11 +171,10 @@ export function createControlsView(container, onEdit) {
   }
 
   return {
-    update(snapshot, revealed, part = () => EVERY_ITEM) {
+    update(snapshot, revealed, write = EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
-      const share = part(rows.length);
       rows.forEach((cells, i) => {
-        if (share.has(i)) writeRow(cells, snapshot, revealed);
+        if (write(i, rows.length)) writeRow(cells, snapshot, revealed);
       });
     },
 

@@ -97,10 +97,10 @@ function pictureLabel(network) {
  * `tall`, see network-layout.js); the picture is rebuilt when the architecture changes. Each
  * hidden and output neuron has a map thumbnail; `onThumbnail(id)` hears one pressed.
  * Controller: `setOrientation(orientation)`, `paintMaps(maps, shown)` (the frame's maps, see
- * plane-grid.js, and the neuron the main plane shows), and `update(snapshot, revealed, animate, part)`,
- * which writes the values and the revealed gradients (every edge's thickness and sign, the
- * labels of the share `part` gives: see model/readouts.js), highlights the current stage and,
- * when `animate` is true, plays its pulse.
+ * plane-grid.js, and the neuron the main plane shows), and `update(snapshot, revealed, animate, labels)`,
+ * which writes the values and the revealed gradients (every edge's thickness and sign; the labels
+ * of the items `labels(i, count)` chooses, the edges' then the nodes': see model/readouts.js),
+ * highlights the current stage and, when `animate` is true, plays its pulse.
  */
 export function createNetworkView(container, orientation, { onThumbnail }) {
   const svg = svgElement('svg', { class: 'network', role: 'img' }, container);
@@ -191,11 +191,11 @@ export function createNetworkView(container, orientation, { onThumbnail }) {
 
     // Every click plays exactly one stage: a click during a pulse cuts it short (its results are
     // already drawn) and starts the next stage's pulse.
-    update(snapshot, revealed, animate, part = () => EVERY_ITEM) {
+    update(snapshot, revealed, animate, labels = EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
-      const share = part(edges.length + nodes.count);
-      edges.forEach((item, i) => updateEdge(item, snapshot.state, revealed, share.has(i)));
-      nodes.update(snapshot, revealed, (k) => share.has(edges.length + k));
+      const count = edges.length + nodes.count;
+      edges.forEach((item, i) => updateEdge(item, snapshot.state, revealed, labels(i, count)));
+      nodes.update(snapshot, revealed, (k) => labels(edges.length + k, count));
       fitPills(pills);
       highlight(revealed.stage);
       stopAnimations();

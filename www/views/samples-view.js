@@ -5,7 +5,6 @@
 import { htmlElement, setText } from '../lib/dom.js';
 import { formatEditable, formatNumber, fullValue } from '../lib/format.js';
 import { createRadioGroup } from '../lib/radio-group.js';
-import { EVERY_ITEM } from '../model/readouts.js';
 import { OPTIONS, readOption, shownSample } from '../model/state.js';
 
 const listText = (values) => values.map(formatEditable).join(', ');
@@ -29,9 +28,8 @@ function buildRow(list, sample, index, onPick) {
 
 /**
  * Builds the panel into `container` (hidden while the state has no samples). `onPick(index)` shows
- * a sample; `onMode(value)` sets batch or per-sample updates. Controller: `update(snapshot, part)`,
- * cheap when nothing changed (the rows' outputs of the share `part` gives, see model/readouts.js;
- * every row without it).
+ * a sample; `onMode(value)` sets batch or per-sample updates. Controller: `update(snapshot)`,
+ * cheap when nothing changed.
  */
 export function createSamplesView(container, { onPick, onMode }) {
   const list = htmlElement('div', {
@@ -44,10 +42,9 @@ export function createSamplesView(container, { onPick, onMode }) {
   let rows = [];
   let shownSamples;
   let shownEvaluation;
-  let shownFully = false;
 
   return {
-    update({ state, evaluation }, part = () => EVERY_ITEM) {
+    update({ state, evaluation }) {
       if (container.hidden !== !state.samples) container.hidden = !state.samples;
       if (!state.samples) return;
       if (!sameSamples(state.samples, shownSamples)) {
@@ -62,12 +59,9 @@ export function createSamplesView(container, { onPick, onMode }) {
         if (input.checked !== (index === shown)) input.checked = index === shown;
       });
       mode.show(readOption(state, 'mode'));
-      const share = part(rows.length);
-      if (evaluation === shownEvaluation && shownFully) return;
+      if (evaluation === shownEvaluation) return;
       shownEvaluation = evaluation;
-      shownFully = share.full;
       evaluation.batch.samples.slice(0, rows.length).forEach((result, index) => {
-        if (!share.has(index)) return;
         const { output } = rows[index];
         setText(output, `y ${formatNumber(result.y[0])} · E ${formatNumber(result.loss)}${result.test ? ' · test' : ''}`);
         output.title = `y = ${fullValue(result.y[0])}\nE = ${fullValue(result.loss)}`;

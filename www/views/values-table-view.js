@@ -74,7 +74,7 @@ function showCell(cell, element, attribute, value, text, format = formatNumber) 
 
 /**
  * Builds the table into `table` (its caption and body). Controller: `update(snapshot, revealed,
- * part)`, which writes the rows of the share `part` gives (see model/readouts.js; every row without it).
+ * write)`, which writes the rows `write(i, count)` chooses (see model/readouts.js; every row without it).
  */
 export function createValuesTableView(table) {
   const caption = htmlElement('caption', {}, table);
@@ -97,15 +97,14 @@ export function createValuesTableView(table) {
   }
 
   return {
-    update(snapshot, revealed, part = () => EVERY_ITEM) {
+    update(snapshot, revealed, write = EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
-      const share = part(rows.length);
       const { stage } = revealed;
       const count = snapshot.network.stageCount;
       setText(caption, stage === null ? `Every value before the pass: no gradient revealed yet (stage 0 of ${count}).`
         : `Every value at stage ${stage.index} of ${count}, ${stage.title}: gradients as revealed so far.`);
       for (const [i, cells] of rows.entries()) {
-        if (!share.has(i)) continue;
+        if (!write(i, rows.length)) continue;
         const { row, element } = cells;
         const value = row.value(snapshot);
         element.hidden = value === undefined;

@@ -1,0 +1,69 @@
+// What a training frame redraws (www/model/readouts.js): while a run goes, at most one slot a
+// frame, the most overdue one, each about once per its period; every slot on the frame a run
+// starts and on the one after it ends.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createReadouts } from '../../www/model/readouts.js';
+
+const PERIODS = { edges: { period: 60 }, labels: { period: 500 }, table: { period: 125, parts: 4 } };
+const NAMES = Object.keys(PERIODS);
+
+/** Runs `frames` frames 16.7 ms apart from `start`, returning the slots due in each. */
+function play(readouts, frames, { start = 0, running = true } = {}) {
+  return Array.from({ length: frames }, (_, k) => {
+    readouts.frame(start + k * 16.7, running);
+    return NAMES.filter((name) => readouts.due(name));
+  });
+}
+
+test('when not training, every slot is due on every frame', () => {
+  const readouts = createReadouts(PERIODS);
+  assert.deepEqual(play(readouts, 3, { running: false }), [NAMES, NAMES, NAMES]);
+  assert.equal(readouts.behind(), false);
+});
+
+test('while training, a frame redraws at most one slot, each about once per its period', () => {
+  const readouts = createReadouts(PERIODS);
+  const frames = play(readouts, 301);
+  assert.deepEqual(frames[0], NAMES, 'the frame a run starts in redraws everything');
+  assert.ok(frames.slice(1).every((due) => due.length <= 1), 'never two slots in one frame');
+  const count = (name) => frames.slice(1).filter((due) => due.includes(name)).length;
+  // 5 s of frames: the 60 ms slot (due every 4th frame) about 75 times, the 500 ms one about 10
+  // times, the 125 ms one about 40.
+  assert.ok(count('edges') >= 60 && count('edges') <= 76, `edges ${count('edges')}`);
+  assert.ok(count('labels') >= 9 && count('labels') <= 11, `labels ${count('labels')}`);
+  assert.ok(count('table') >= 34 && count('table') <= 41, `table ${count('table')}`);
+  assert.ok(frames.slice(1).filter((due) => due.length === 0).length > 100, 'most frames redraw only the maps');
+});
+
+test('a slot in parts writes each item once in as many turns; whole when not training', () => {
+  const readouts = createReadouts(PERIODS);
+  const written = new Array(10).fill(0);
+  let turns = 0;
+  readouts.frame(0, true); // the frame a run starts in writes every slot whole
+  for (let k = 1; turns < 4; k += 1) {
+    readouts.frame(k * 16.7, true);
+    const write = readouts.items('table');
+    if (!readouts.due('table')) continue;
+    turns += 1;
+    written.forEach((_, i) => {
+      if (write(i, written.length)) written[i] += 1;
+    });
+  }
+  assert.deepEqual(written, new Array(10).fill(1));
+  readouts.frame(1e4, false);
+  assert.equal(readouts.behind(), true, 'the frame after the run owes a whole rewrite');
+  assert.equal(readouts.items('table')(7, 10), true);
+});
+
+test('the frame after a run owes every slot whole, once', () => {
+  const readouts = createReadouts(PERIODS);
+  play(readouts, 3);
+  assert.equal(readouts.behind(), false, 'a training frame owes nothing beyond its slot');
+  const [after, next] = play(readouts, 2, { start: 100, running: false });
+  assert.deepEqual(after, NAMES);
+  assert.deepEqual(next, NAMES);
+  readouts.frame(200, false);
+  assert.equal(readouts.behind(), false);
+});
