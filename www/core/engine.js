@@ -1,5 +1,6 @@
-// The only module that talks to the WebAssembly core. It hands out plain, deeply frozen objects,
-// so no view can change what the core computed, and it keeps one network model per architecture.
+// The only module of the page's thread that talks to the WebAssembly core (the training worker,
+// train-worker.js, runs its own copy). It hands out plain, deeply frozen objects, so no view can
+// change what the core computed, and it keeps one network model per architecture.
 
 import init, {
   describe, evaluate, exercise, finiteDifferences, generateDataset, landscape, mistakeKinds, neuronGraph, numpyScript,

@@ -169,7 +169,7 @@ fn measure(root: &Path) -> Result<Vec<Row>> {
         budget: TEXT,
     });
     rows.push(Row {
-        label: format!("first visit ({count} files)"),
+        label: format!("first visit + worker ({count} files)"),
         raw: total_raw,
         gzip: total_gzip,
         budget: TOTAL,
