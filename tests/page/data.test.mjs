@@ -109,6 +109,24 @@ test('a CSV file imports, exports back identical, and Undo brings the earlier da
   assert.equal(await sampleCount(page), 0, 'importing was one undo step');
 }));
 
+test('the Dataset menu says when the samples are the learner\'s own; choosing a dataset generates again', () => run(async (page) => {
+  const generateButton = page.getByRole('button', { name: 'Generate', exact: true });
+  await importCsv(page, 'mine.csv', OWN_CSV);
+  assert.equal(await page.inputValue('[data-dataset]'), '', 'the menu shows “Your own data”');
+  assert.equal(await page.locator('[data-dataset] option:checked').textContent(), 'Your own data');
+  assert.equal(await generateButton.isDisabled(), true, 'nothing to generate until a dataset is chosen');
+  await generate(page, { name: 'blobs', size: 40, noise: 0.1, seed: 3 });
+  assert.equal(await sampleCount(page), 40);
+  assert.equal(await page.inputValue('[data-dataset]'), 'blobs');
+  await press(page, 'Undo');
+  assert.equal(await sampleCount(page), 5);
+  assert.equal(await page.inputValue('[data-dataset]'), '', 'undone: the own data again');
+  await press(page, 'Undo');
+  assert.equal(await sampleCount(page), 0);
+  assert.equal(await page.inputValue('[data-dataset]'), 'blobs', 'no samples: the generator as last set');
+  assert.equal(await generateButton.isEnabled(), true);
+}));
+
 test('a bad CSV line is named and the data on screen stays as it was', () => run(async (page) => {
   await generate(page, { name: 'blobs', size: 40, noise: 0.1, seed: 3 });
   const before = await exportCsv(page);

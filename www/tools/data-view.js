@@ -31,6 +31,8 @@ export function createDataView(container, { engine, current, commands, saveState
   const generator = htmlElement('div', { class: 'tool-controls' }, container);
   const pickerLabel = htmlElement('label', { class: 'field' }, generator, 'Dataset');
   const picker = htmlElement('select', { 'data-dataset': '' }, pickerLabel);
+  // Shown, not chosen, while the samples are the learner's own (imported, edited, a preset's).
+  htmlElement('option', { value: '', disabled: '' }, picker, 'Your own data');
   for (const { value, label } of DATASETS) htmlElement('option', { value }, picker, label);
   const size = numberField(generator, 'Points', { min: '4', max: '500', step: '1', 'data-dataset-size': '' });
   const noise = numberField(generator, 'Noise', { min: '0', max: '0.5', step: '0.01', 'data-dataset-noise': '' });
@@ -66,7 +68,15 @@ export function createDataView(container, { engine, current, commands, saveState
     return bad.every(([, good]) => good) ? spec : null;
   }
 
+  /** The generator's fields for `spec`, or (null) the picker on "Your own data", which nothing generates. */
   function showSpec(spec) {
+    if (spec === null) {
+      picker.value = '';
+      generate.disabled = true;
+      return;
+    }
+    lastSpec = spec;
+    generate.disabled = false;
     picker.value = spec.name;
     size.value = String(spec.size);
     noise.value = String(spec.noise);
@@ -89,6 +99,7 @@ export function createDataView(container, { engine, current, commands, saveState
     tell(refusal ?? '');
   });
   picker.addEventListener('change', () => {
+    generate.disabled = false;
     size.disabled = picker.value === 'xor';
     noise.disabled = picker.value === 'xor';
   });
@@ -157,7 +168,9 @@ export function createDataView(container, { engine, current, commands, saveState
   linkSave.addEventListener('click', saveState);
 
   let shownState = null;
-  let shownDataset;
+  let shownDataset = '';
+  let shownSamples;
+  let lastSpec = SPEC_DEFAULT;
   let shownEvaluation = null;
 
   function showReadout({ state, evaluation }) {
@@ -193,8 +206,14 @@ export function createDataView(container, { engine, current, commands, saveState
       if (state !== shownState) {
         shownState = state;
         training.update(state);
-        if (state.dataset && state.dataset !== shownDataset) showSpec(state.dataset);
-        shownDataset = state.dataset;
+        // Only a change of the data itself resets the fields (a training frame's state carries an
+        // equal dataset), so what the learner typed into them stays.
+        const dataset = state.dataset ? `${state.dataset.name},${state.dataset.size},${state.dataset.noise},${state.dataset.seed}` : '';
+        if (dataset && dataset !== shownDataset) showSpec(state.dataset);
+        else if (!dataset && state.samples && (state.samples !== shownSamples || shownDataset)) showSpec(null);
+        else if (!state.samples && picker.value === '') showSpec(lastSpec);
+        shownDataset = dataset;
+        shownSamples = state.samples;
         exportButton.disabled = !state.samples;
       }
       if (evaluation !== shownEvaluation) {
