@@ -167,9 +167,9 @@ export async function typeInto(page, name, text) {
   await settle(page);
 }
 
-/** The link in the address once it has caught up with the page (it is written within 250 ms). */
+/** The link in the address once it has caught up with the page (no write waits: see session.js). */
 export async function settledLink(page) {
-  await page.waitForTimeout(350);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-link-pending'));
   return page.evaluate(() => location.hash.slice(1));
 }
 

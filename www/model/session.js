@@ -52,7 +52,8 @@ export function startingPoint(decode) {
 
 /**
  * Keeps the address and the stored session in step with the pass: `follow(snapshot)` after each
- * change, `flush()` to write at once, `linkLength()` for the length of the link written;
+ * change, `flush()` to write at once, `linkLength()` for the length of the link written (while
+ * a write waits, the root element carries `data-link-pending`);
  * `encode(snapshot)` gives the text. `onPasted(text)` hears a
  * link pasted into the address bar; `onWritten()` hears each write.
  *
@@ -83,6 +84,7 @@ export function createSession({ encode, onPasted, onWritten = () => {} }) {
     clearTimeout(timer);
     timer = null;
     timerDue = Infinity;
+    delete document.documentElement.dataset.linkPending;
     if (openedFromOutside() || latest === null) return;
     lastWrite = performance.now();
     const text = encode(latest);
@@ -107,6 +109,7 @@ export function createSession({ encode, onPasted, onWritten = () => {} }) {
       clearTimeout(timer);
       timerDue = due;
       timer = setTimeout(flush, Math.max(0, due - performance.now()));
+      document.documentElement.dataset.linkPending = '';
     },
     flush,
     /** How long the link last written is, in characters. */
