@@ -35,6 +35,21 @@ test('the map is the core\'s landscape around the point, w⁽²⁾₁ across and
   assert.equal(map.max, expected.max);
 }));
 
+test('while a slider is dragged the surface comes from the worker, and it is the core\'s landscape there', () => run(async (page) => {
+  const started = page.waitForEvent('worker');
+  await dragSlider(page, 'w1.0.0', 40);
+  await started;
+  await page.waitForFunction(() => document.querySelector('[data-landscape]').dataset.surface === 'ready');
+  await dragSlider(page, 'w1.0.0', -25);
+  await dragSlider(page, 'b1.1', 30);
+  const map = await readLandscape(page);
+  const state = await readState(page, seed);
+  const expected = core.landscape(state, { a: map.a, b: map.b, a_range: map.aRange, b_range: map.bRange, resolution: 101 });
+  assert.notEqual(valueOf(state, 'w1.0.0'), valueOf(seed, 'w1.0.0'), 'the slider moved');
+  assert.equal(map.min, expected.min);
+  assert.equal(map.max, expected.max);
+}));
+
 test('clicking on the map moves exactly its two sliders to the clicked point', () => run(async (page) => {
   const before = await readParams(page);
   const { aRange, bRange } = await readLandscape(page);

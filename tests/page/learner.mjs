@@ -125,6 +125,8 @@ export async function trainedSteps(page) {
 
 /** The landscape's axes and window: `{ a, b, aRange: [lo, hi], bRange: [lo, hi], point: [a, b] }`. */
 export async function readLandscape(page) {
+  // The surface may come from the worker a little after the redraw: wait until it is the state's.
+  await page.waitForFunction(() => document.querySelector('[data-landscape]').dataset.surface !== 'pending');
   return page.$eval('[data-landscape]', (map) => ({
     a: map.dataset.a,
     b: map.dataset.b,

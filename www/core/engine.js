@@ -62,6 +62,8 @@ function keepSamples(given, run) {
  * - `background`: the same training off the page's thread, with the plane at the state reached
  *   (see train-worker.js): `ready`, `start()` and `trainRun(state, steps, stopBelow, window)`,
  *   a Promise of `{ run, maps }`, `{ error }` (an Error) or `{ lost: true }` (no worker: train here);
+ *   and `landscape(state, window)`, a Promise of `{ surface }` (as `landscape` gives it), `{ error }`
+ *   or `{ lost: true }`;
  * - `finiteDifferences(state, eps)`: `[{ name, analytic, numeric, relative_error }]`;
  * - `landscape(state, window)`: the training loss over a grid of two parameters;
  * - `neuronGraph(state, node)`: one neuron's computational graph as a Float64Array (see
@@ -90,6 +92,12 @@ export async function loadEngine() {
         if (lost) return { lost };
         if (error !== undefined) return { error: new Error(error) };
         return { run: deepFreeze(restoreSamples(state, run)), maps: maps?.error ? { error: new Error(maps.error) } : maps };
+      }),
+    landscape: (state, window) => worker.request({ kind: 'landscape', state, window })
+      .then(({ surface, error, lost }) => {
+        if (lost) return { lost };
+        if (error !== undefined) return { error: new Error(error) };
+        return { surface: deepFreeze(surface) };
       }),
   });
   const networks = new Map();

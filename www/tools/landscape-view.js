@@ -2,8 +2,11 @@
 // computed by the core in one call and drawn as colours and contours, with the current point, the
 // direction of steepest descent and the path of updates. Clicking, dragging or arrow keys on the
 // map set the two parameters; the window re-centres only when the point leaves it. With many
-// samples the grid is coarser, and while training the surface is recomputed at most a fifth of the
-// time, so the page keeps its frame rate.
+// samples the grid is coarser; while training the surface waits; and once the first surface is
+// drawn, the next ones (a slider dragged) are computed by the training worker, one at a time, so
+// an input never waits for one (until the worker has loaded, they are computed here, at most a
+// fifth of the time). `[data-landscape]` carries `data-surface`: `ready` once the surface shown is
+// the state's, `pending` while it is being computed, `waiting` while training.
 
 import { setAttribute, setText } from '../lib/dom.js';
 import { formatNumber, symbolText } from '../lib/format.js';
@@ -51,11 +54,12 @@ function contourLevels(scale) {
 
 /**
  * Wires the panel in `container` (see index.html: `[data-landscape]` and its controls).
- * `compute(state, window)` is the core's landscape; `edit(values)` sets parameters as the sliders
- * do; `current()` is the state now, perhaps not drawn yet. Controller:
- * `update(snapshot, history, training)`, the surface deferred while training runs.
+ * `compute(state, window)` is the core's landscape and `background` the worker's (see
+ * core/engine.js; optional); `edit(values)` sets parameters as the sliders do; `current()` is
+ * the state now, perhaps not drawn yet. Controller: `update(snapshot, history, training)`, the
+ * surface deferred while training runs.
  */
-export function createLandscapeView(container, { compute, edit, current }) {
+export function createLandscapeView(container, { compute, background = null, edit, current }) {
   const map = container.querySelector('[data-landscape]');
   const canvas = map.querySelector('canvas');
   const overlay = createLandscapeOverlay(map);
@@ -71,6 +75,7 @@ export function createLandscapeView(container, { compute, edit, current }) {
   let nextSurfaceAt = 0;
   let surfaceFrame = null;
   let deferred = null;
+  let asked = null;
   const symbolOf = (name) => symbolText(network.param(name).symbol);
 
   /** Fills the pickers with `next`'s weights; keeps the axes where they still exist. */
@@ -107,13 +112,50 @@ export function createLandscapeView(container, { compute, edit, current }) {
     return JSON.stringify([held, axes, frame]);
   }
 
-  function drawSurface(state) {
+  function windowOf(state) {
     const [aRange, bRange] = rangesOf(frame);
-    const resolution = resolutionFor(state);
+    return { a: axes.a, b: axes.b, a_range: aRange, b_range: bRange, resolution: resolutionFor(state) };
+  }
+
+  function drawSurface(state) {
     const started = performance.now();
-    const result = compute(state, { a: axes.a, b: axes.b, a_range: aRange, b_range: bRange, resolution });
+    const result = compute(state, windowOf(state));
     nextSurfaceAt = performance.now() + (SHARE - 1) * (performance.now() - started);
-    surfaceFrame = frame;
+    paintSurface(result, frame);
+  }
+
+  /**
+   * Asks the worker for the surface of `state` (one request at a time); the answer is drawn if
+   * the window is still the one it was asked for, and the view renders again, asking anew if the
+   * surface changed meanwhile.
+   */
+  function askSurface(state, key) {
+    const request = { key, frame };
+    asked = request;
+    background.landscape(state, windowOf(state)).then((answer) => {
+      asked = null;
+      if (answer.lost) surface = null;
+      else if (answer.error) showError(answer.error);
+      else if (request.frame === frame) {
+        const started = performance.now();
+        paintSurface(answer.surface, request.frame);
+        nextSurfaceAt = performance.now() + (SHARE - 1) * (performance.now() - started);
+        surface = request.key;
+      }
+      if (latest) render();
+    });
+  }
+
+  function showError(error) {
+    map.classList.add('is-stale');
+    setText(text('readout'), `The landscape could not be computed here: ${error.message}`);
+  }
+
+  function paintSurface(result, surfaceAt) {
+    const [aRange, bRange] = rangesOf(surfaceAt);
+    const resolution = result.a_values.length;
+    surfaceFrame = surfaceAt;
+    map.classList.remove('is-stale');
     if (canvas.width !== resolution) sizeCanvas(canvas, resolution);
     setAttribute(map, 'data-resolution', String(resolution));
     const scale = colourScale(result);
@@ -163,10 +205,18 @@ export function createLandscapeView(container, { compute, edit, current }) {
     // point) and only the point and the path move; it is redrawn in the frame training stops.
     const waiting = latest.training && surface !== null && key !== surface;
     map.classList.toggle('is-waiting', waiting);
+    setAttribute(map, 'data-surface', (key === surface && 'ready') || (waiting && 'waiting') || 'pending');
     clearTimeout(deferred);
-    if (!waiting && key !== surface && surface !== null && frame === surfaceFrame && performance.now() < nextSurfaceAt) {
-      // The surface changed again soon after the last one (training): draw it a little later.
-      deferred = setTimeout(render, nextSurfaceAt - performance.now());
+    // Once a surface is drawn, the next ones come from the worker, so that a slider drag never
+    // waits for the core; drawing them (or, until the worker has loaded, computing them too)
+    // takes at most 1 / SHARE of the time.
+    if (key !== surface && surface !== null) background?.start();
+    const soon = !waiting && key !== surface && surface !== null && frame === surfaceFrame && performance.now() < nextSurfaceAt;
+    const ahead = !waiting && key !== surface && surface !== null && background?.ready;
+    if (soon || ahead) {
+      // The surface changed again soon after the last one: draw it a little later.
+      if (soon) deferred = setTimeout(render, nextSurfaceAt - performance.now());
+      else if (!asked) askSurface(snapshot.state, key);
       if (drawn.state !== snapshot.state) drawPoint(snapshot);
       if (drawn.version !== history.version) drawPath(history);
       drawn = { state: snapshot.state, surface: drawn.surface, version: history.version };
@@ -176,11 +226,11 @@ export function createLandscapeView(container, { compute, edit, current }) {
       if (key !== surface && !waiting) {
         drawSurface(snapshot.state);
         surface = key;
+        setAttribute(map, 'data-surface', 'ready');
       }
       map.classList.remove('is-stale');
     } catch (error) {
-      map.classList.add('is-stale');
-      setText(text('readout'), `The landscape could not be computed here: ${error.message}`);
+      showError(error);
       return;
     }
     if (drawn.state !== snapshot.state || drawn.surface !== surface) drawPoint(snapshot);

@@ -32,7 +32,9 @@ export function createTools(engine, { trainer, history, edit, current, say, requ
     requestFrame();
   });
   const lossCurve = createLossCurveView(byId('loss-curve'));
-  const landscape = createLandscapeView(byId('landscape'), { compute: engine.landscape, edit, current });
+  const landscape = createLandscapeView(byId('landscape'), {
+    compute: engine.landscape, background: engine.background, edit, current,
+  });
   const gradcheck = createGradcheckView(byId('gradcheck'), engine.finiteDifferences);
 
   return {
