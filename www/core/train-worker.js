@@ -27,9 +27,9 @@ function slim(run) {
 
 /** The plane at `state` over `window`, without the training set (the maps do not depend on it). */
 function mapsAt(state, window) {
-  const { samples, ...withoutSamples } = state;
+  const { samples, ...rest } = state;
   try {
-    return plane(samples ? withoutSamples : state, window);
+    return plane(samples ? rest : state, window);
   } catch (error) {
     return { error: error.message };
   }
