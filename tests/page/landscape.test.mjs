@@ -119,3 +119,25 @@ test('choosing the other axis\'s parameter swaps the axes', () => run(async (pag
   assert.deepEqual([map.a, map.b], ['w2.1.0', 'w2.0.0']);
   assert.deepEqual(map.point, [0.6, 0.5]);
 }));
+
+test('a landscape the core refuses says why and keeps the last surface marked stale, in the worker too', () => run(async (page) => {
+  // Linear neurons and a huge input: the point is finite, but E overflows at the window's edge.
+  const state = {
+    x: [5e153, 0], t: [0], w1: [[1, 0], [0, 0]], b1: [0, 0], w2: [[1], [0]], b2: [0], lr: 1e-300,
+    activations: ['linear', 'linear'],
+  };
+  const started = page.waitForEvent('worker');
+  await dragSlider(page, 'w1.0.0', 30);
+  await started;
+  await page.locator('[data-load-state]').setInputFiles({
+    name: 'overflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(state)),
+  });
+  const map = page.locator('[data-landscape]');
+  await page.waitForFunction(() => document.querySelector('[data-landscape]').dataset.surface === 'refused');
+  assert.match(await page.locator('#landscape [data-text="readout"]').textContent(),
+    /^The landscape could not be computed here: the loss is not finite somewhere in this window/);
+  assert.match(await map.getAttribute('class'), /is-stale/);
+  await dragSlider(page, 'b1.1', 20);
+  await page.waitForFunction(() => document.querySelector('[data-landscape]').dataset.surface === 'refused');
+  assert.match(await map.getAttribute('class'), /is-stale/);
+}));

@@ -6,7 +6,8 @@
 // drawn, the next ones (a slider dragged) are computed by the training worker, one at a time, so
 // an input never waits for one (until the worker has loaded, they are computed here, at most a
 // fifth of the time). `[data-landscape]` carries `data-surface`: `ready` once the surface shown is
-// the state's, `pending` while it is being computed, `waiting` while training.
+// the state's, `pending` while it is being computed, `waiting` while training, `refused` when the
+// core could not compute it (the reason is shown).
 
 import { setAttribute, setText } from '../lib/dom.js';
 import { formatNumber, symbolText } from '../lib/format.js';
@@ -76,6 +77,8 @@ export function createLandscapeView(container, { compute, background = null, edi
   let surfaceFrame = null;
   let deferred = null;
   let asked = null;
+  /** The surface the worker last refused: computed here instead, where the error is shown. */
+  let refused = null;
   const symbolOf = (name) => symbolText(network.param(name).symbol);
 
   /** Fills the pickers with `next`'s weights; keeps the axes where they still exist. */
@@ -135,7 +138,7 @@ export function createLandscapeView(container, { compute, background = null, edi
     background.landscape(state, windowOf(state)).then((answer) => {
       asked = null;
       if (answer.lost) surface = null;
-      else if (answer.error) showError(answer.error);
+      else if (answer.error) refused = request.key;
       else if (request.frame === frame) {
         const started = performance.now();
         paintSurface(answer.surface, request.frame);
@@ -148,6 +151,7 @@ export function createLandscapeView(container, { compute, background = null, edi
 
   function showError(error) {
     map.classList.add('is-stale');
+    setAttribute(map, 'data-surface', 'refused');
     setText(text('readout'), `The landscape could not be computed here: ${error.message}`);
   }
 
@@ -212,7 +216,7 @@ export function createLandscapeView(container, { compute, background = null, edi
     // takes at most 1 / SHARE of the time.
     if (key !== surface && surface !== null) background?.start();
     const soon = !waiting && key !== surface && surface !== null && frame === surfaceFrame && performance.now() < nextSurfaceAt;
-    const ahead = !waiting && key !== surface && surface !== null && background?.ready;
+    const ahead = !waiting && key !== surface && surface !== null && key !== refused && background?.ready;
     if (soon || ahead) {
       // The surface changed again soon after the last one: draw it a little later.
       if (soon) deferred = setTimeout(render, nextSurfaceAt - performance.now());
