@@ -21,7 +21,12 @@ function deepFreeze(value) {
 /** `state` holding `samples` (in its own `samples` field's place), or as it is without them. */
 const withSamples = (state, samples) => (samples && state ? { ...state, samples } : state);
 
-/** A worker's `run` (see train-worker.js) with the training set of `given` put back. */
+/**
+ * `run`, a trainRun's result from `given` (here, or from the worker, which sends its states with
+ * `samples: null`: see train-worker.js), holding `given`'s training set itself. Training never
+ * changes the samples, so views can tell by identity that the points did not move, and a frame
+ * freezes 200 samples no more.
+ */
 function restoreSamples(given, run) {
   const { evaluation } = run;
   return {
@@ -29,21 +34,6 @@ function restoreSamples(given, run) {
     state: withSamples(run.state, given.samples),
     ...(evaluation && { evaluation: { ...evaluation, next: withSamples(evaluation.next, given.samples) } }),
   };
-}
-
-const sameNumbers = (a, b) => a.length === b.length && a.every((value, i) => value === b[i]);
-
-/**
- * `run` (a trainRun's result) holding `given`'s training set itself when the core handed back an
- * equal one (training never changes the samples), so that views can tell by identity that the
- * points did not move, and a frame freezes 200 samples no more.
- */
-function keepSamples(given, run) {
-  const kept = given.samples;
-  const got = run.state.samples;
-  if (!kept || !got || kept.length !== got.length
-    || !got.every((sample, i) => sameNumbers(sample.x, kept[i].x) && sameNumbers(sample.t, kept[i].t))) return run;
-  return { ...run, state: withSamples(run.state, kept) };
 }
 
 /**
@@ -82,23 +72,23 @@ function keepSamples(given, run) {
 export async function loadEngine() {
   await init();
   const worker = createWorkerClient(new URL('./train-worker.js', import.meta.url));
+  /** The worker's answer to `message`: `{ lost: true }`, `{ error }` (an Error) or `read(answer)`. */
+  const askWorker = (message, read) => worker.request(message).then((answer) => {
+    if (answer.lost) return { lost: true };
+    if (answer.error !== undefined) return { error: new Error(answer.error) };
+    return read(answer);
+  });
   const background = Object.freeze({
     get ready() {
       return worker.ready;
     },
     start: worker.start,
-    trainRun: (state, steps, stopBelow, window) => worker.request({ state, steps, stopBelow, window })
-      .then(({ run, maps, error, lost }) => {
-        if (lost) return { lost };
-        if (error !== undefined) return { error: new Error(error) };
-        return { run: deepFreeze(restoreSamples(state, run)), maps: maps?.error ? { error: new Error(maps.error) } : maps };
-      }),
-    landscape: (state, window) => worker.request({ kind: 'landscape', state, window })
-      .then(({ surface, error, lost }) => {
-        if (lost) return { lost };
-        if (error !== undefined) return { error: new Error(error) };
-        return { surface: deepFreeze(surface) };
-      }),
+    trainRun: (state, steps, stopBelow, window) => askWorker({ state, steps, stopBelow, window }, ({ run, maps }) => ({
+      run: deepFreeze(restoreSamples(state, run)), maps: maps?.error ? { error: new Error(maps.error) } : maps,
+    })),
+    landscape: (state, window) => askWorker({ kind: 'landscape', state, window }, ({ surface }) => ({
+      surface: deepFreeze(surface),
+    })),
   });
   const networks = new Map();
   const kinds = mistakeKinds().split(',');
@@ -121,7 +111,7 @@ export async function loadEngine() {
     stageList: (state) => deepFreeze(stageList(state)),
     reshape: (state, arch) => deepFreeze(reshape(state, arch)),
     reinitialize: (state, seed) => deepFreeze(reinitialize(state, seed)),
-    trainRun: (state, steps, stopBelow) => deepFreeze(keepSamples(state, trainRun(state, steps, stopBelow))),
+    trainRun: (state, steps, stopBelow) => deepFreeze(restoreSamples(state, trainRun(state, steps, stopBelow))),
     background,
     finiteDifferences: (state, eps) => deepFreeze(finiteDifferences(state, eps)),
     landscape: (state, window) => deepFreeze(landscape(state, window)),
