@@ -18,7 +18,7 @@ export function createPass(engine, origin, onChange) {
   /**
    * The state with its network, evaluation and tape: one core call. A `dataset` the core no
    * longer finds in the samples (a point was edited) is dropped: they are the learner's own now.
-   * With `lazyTape` (training frames, which show no stage) the tape is computed only when first
+   * With `lazyTape` (training frames and edits, which show no stage) the tape is computed only when first
    * read, by a second core call; it is the same tape either way. `reached` is the core's
    * evaluation of `given` when it has one already (a training run's), so no call is made.
    */
@@ -128,7 +128,9 @@ export function createPass(engine, origin, onChange) {
       if (names.length === 0) return;
       const state = names.reduce((next, name) => withParam(next, name, values[name]), current.state);
       const restarted = current.stageIndex > 0;
-      start(state, { kind: 'edit', names, restarted });
+      // No stage is played after an edit, so the tape waits until a stage or a panel reads it:
+      // a slider drag computes none.
+      start(state, { kind: 'edit', names, restarted }, current.origin, { lazyTape: true });
     },
 
     /**

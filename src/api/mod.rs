@@ -1,8 +1,11 @@
 //! The WebAssembly API: the only module that knows about `wasm_bindgen`.
 //!
 //! Every function takes plain JavaScript values, validates them in the core and returns plain
-//! objects and arrays (serde-wasm-bindgen's JSON-compatible serializer: never `Map`s). Every
-//! failure is a thrown JavaScript `Error` whose message names the field; nothing here panics.
+//! objects and arrays (never `Map`s), built by [`wire`]: a result's numbers cross as one
+//! `Float64Array` and its shape once. Every failure is a thrown JavaScript `Error` whose message
+//! names the field; nothing here panics.
+
+mod wire;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -14,6 +17,7 @@ use crate::parse::{
     parse_arch, parse_number, parse_plane, parse_seed, parse_state, parse_steps, parse_window,
 };
 use crate::state::State;
+use wire::to_js;
 
 /// The seed notebook's state: `x = [0.5, 0.3]`, `t = [0.7]`, its weights and `lr = 0.1`.
 #[wasm_bindgen(js_name = defaultState)]
@@ -278,12 +282,6 @@ fn read_state(value: JsValue) -> Result<State, JsError> {
 fn read(value: JsValue, what: &str) -> Result<Value, JsError> {
     Value::read(serde_wasm_bindgen::Deserializer::from(value))
         .map_err(|e| JsError::new(&format!("{what} could not be read: {e}")))
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
 }
 
 fn to_error(error: Error) -> JsError {
