@@ -69,9 +69,7 @@ struct ValueSeed {
 impl ValueSeed {
     fn nested<E: de::Error>(&self) -> Result<ValueSeed, E> {
         if self.depth >= MAX_DEPTH {
-            Err(E::custom(format!(
-                "input is nested more than {MAX_DEPTH} levels deep"
-            )))
+            Err(E::custom(too_deep_message()))
         } else {
             Ok(ValueSeed {
                 depth: self.depth + 1,
@@ -81,9 +79,17 @@ impl ValueSeed {
 }
 
 fn too_long<E: de::Error>() -> E {
-    E::custom(format!(
-        "input has an array or object of more than {MAX_LEN} entries"
-    ))
+    E::custom(too_long_message())
+}
+
+/// Why an input nested more than [`MAX_DEPTH`] levels deep is refused.
+pub fn too_deep_message() -> String {
+    format!("input is nested more than {MAX_DEPTH} levels deep")
+}
+
+/// Why an input with an array or object of more than [`MAX_LEN`] entries is refused.
+pub fn too_long_message() -> String {
+    format!("input has an array or object of more than {MAX_LEN} entries")
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed {

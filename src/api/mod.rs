@@ -2,9 +2,10 @@
 //!
 //! Every function takes plain JavaScript values, validates them in the core and returns plain
 //! objects and arrays (never `Map`s), built by [`wire`]: a result's numbers cross as one
-//! `Float64Array` and its shape once. Every failure is a thrown JavaScript `Error` whose message
+//! `Float64Array` and its shape once; arguments cross the same way ([`from_js`]). Every failure is a thrown JavaScript `Error` whose message
 //! names the field; nothing here panics.
 
+mod from_js;
 mod wire;
 
 use serde::Serialize;
@@ -280,8 +281,7 @@ fn read_state(value: JsValue) -> Result<State, JsError> {
 }
 
 fn read(value: JsValue, what: &str) -> Result<Value, JsError> {
-    Value::read(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| JsError::new(&format!("{what} could not be read: {e}")))
+    from_js::from_js(&value).map_err(|e| JsError::new(&format!("{what} could not be read: {e}")))
 }
 
 fn to_error(error: Error) -> JsError {

@@ -47,3 +47,57 @@ function compile(node) {
     return out;
   };
 }
+
+/** The numbers of the last value written, until the core takes them. */
+let written = [];
+
+/**
+ * `value` written for the core (see from_js.rs): its skeleton, JSON in which every number is
+ * replaced by its position, its numbers kept for `wireTake`. Containers deeper than `maxDepth`
+ * and entries past `maxLen + 1` are left out: the core refuses such input before reaching them.
+ * A value that cannot be written gives `!` and why.
+ */
+export function wireWrite(value, maxDepth, maxLen) {
+  const numbers = [];
+  const number = (n) => {
+    numbers.push(n);
+    return String(numbers.length - 1);
+  };
+  function write(v, depth) {
+    switch (typeof v) {
+      case 'number': return number(v);
+      case 'bigint': return number(Number(v));
+      case 'string': return JSON.stringify(v);
+      case 'boolean': return v ? 'true' : 'false';
+      case 'undefined': return 'null';
+      case 'object': break;
+      default: throw new TypeError(`invalid type: a ${typeof v}, expected a JSON value`);
+    }
+    if (v === null || depth > maxDepth) return 'null';
+    const parts = [];
+    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      const count = Math.min(v.length ?? 0, maxLen + 1);
+      for (let i = 0; i < count; i += 1) parts.push(write(v[i], depth + 1));
+      return `[${parts.join(',')}]`;
+    }
+    const keys = Object.keys(v);
+    const count = Math.min(keys.length, maxLen + 1);
+    for (let i = 0; i < count; i += 1) parts.push(`${JSON.stringify(keys[i])}:${write(v[keys[i]], depth + 1)}`);
+    return `{${parts.join(',')}}`;
+  }
+  try {
+    const skeleton = write(value, 0);
+    written = numbers;
+    return skeleton;
+  } catch (error) {
+    written = [];
+    return `!${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** The numbers of the last `wireWrite`, as a Float64Array the core copies. */
+export function wireTake() {
+  const numbers = Float64Array.from(written);
+  written = [];
+  return numbers;
+}

@@ -85,7 +85,9 @@ function withSamples(state, text) {
 /** Which fields stand for x and t: `sample` when the picture shows one of the samples. */
 function shownSampleField(state, base) {
   const index = state.samples ? shownSample(state) : -1;
-  if (index < 0) return null;
+  // A shown x of −0 where the sample has 0 is the same point, but `sample` would not keep its sign.
+  const exact = index >= 0 && ['x', 't'].every((key) => sameValues(state[key], state.samples[index][key]));
+  if (!exact) return null;
   const moved = ['x', 't'].some((key) => !sameValues(valuesOf(state, key), valuesOf(base, key)));
   return moved ? String(index + 1) : '';
 }
