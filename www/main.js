@@ -41,10 +41,11 @@ import { createUndoView } from './views/undo-view.js';
 import { createValuesTableView } from './views/values-table-view.js';
 
 /**
- * While training, how often each part of the page beside the maps is redrawn (see
- * model/readouts.js): the edges' thickness and the training readouts (step, J, the loss curve,
- * the landscape's path, the data's accuracy) 15 times a second, the numbers written as text
- * twice a second (the picture's labels and the parameter grid a quarter at a time).
+ * While training (and, for what a frame's budget leaves out, while dragging), how often each part
+ * of the page beside the maps is redrawn (see model/readouts.js): the edges' thickness and the
+ * training readouts (step, J, the loss curve, the landscape's path, the data's accuracy) 15 times
+ * a second, the numbers written as text twice a second (the picture's labels and the parameter
+ * grid a quarter at a time).
  */
 const READOUTS = {
   edges: { period: 60 },
@@ -54,6 +55,13 @@ const READOUTS = {
   table: { period: 250, parts: 2 },
   samples: { period: 500 },
 };
+/**
+ * An edit this soon after a slider's last input, before the slider is let go, is part of a drag:
+ * its frame writes what fits in the frame's budget and lets the rest take turns (see
+ * model/readouts.js); everything is rewritten once the slider is let go or its inputs pause this
+ * long.
+ */
+const DRAG_GAP_MS = 150;
 const narrowScreen = window.matchMedia('(max-width: 700px)');
 const orientationFor = (query) => (query.matches ? 'tall' : 'wide');
 const byId = (id) => document.getElementById(id);
@@ -68,6 +76,8 @@ async function boot() {
 
   const readouts = createReadouts(READOUTS);
   let frameRequested = false;
+  let lastSlide = -Infinity;
+  let dragEnd = null;
   let drawn = null;
   let drawnPractice = 0;
   const requestFrame = () => {
@@ -222,8 +232,14 @@ async function boot() {
   function frame(now = performance.now()) {
     frameRequested = false;
     trainer.tick();
-    readouts.frame(now, trainer.running);
     const snapshot = pass.snapshot();
+    // Only an edit's frame is paced: a preset, a link or a step is drawn whole at once.
+    const dragging = snapshot.change.kind === 'edit' && performance.now() - lastSlide < DRAG_GAP_MS;
+    readouts.frame(now, trainer.running ? 'one' : (dragging && 'budget') || null);
+    if (dragging) {
+      clearTimeout(dragEnd);
+      dragEnd = setTimeout(requestFrame, DRAG_GAP_MS);
+    }
     if (snapshot !== drawn || practiceMode.version !== drawnPractice || readouts.behind()) drawSnapshot(snapshot);
     drawn = snapshot;
     drawnPractice = practiceMode.version;
@@ -243,6 +259,16 @@ async function boot() {
   narrowScreen.addEventListener('change', (query) => network.setOrientation(orientationFor(query)));
   bindKeyboard(document, { step: commands.step, stepBack: commands.back, undo: commands.undo, redo: commands.redo });
   endGesturesOn(document, undo);
+  document.addEventListener('input', (event) => {
+    if (event.target.type === 'range') lastSlide = performance.now();
+  }, true);
+  for (const type of ['pointerup', 'pointercancel', 'change', 'keyup']) {
+    document.addEventListener(type, () => {
+      if (lastSlide === -Infinity) return;
+      lastSlide = -Infinity;
+      requestFrame();
+    }, true);
+  }
   if (start.setup?.tour) tour.show(start.setup.tour.id, start.setup.tour.index, { openSetup: false });
   frame();
   reportStart(start, { notice, say });

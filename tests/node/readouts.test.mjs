@@ -12,7 +12,7 @@ const NAMES = Object.keys(PERIODS);
 /** Runs `frames` frames 16.7 ms apart from `start`, returning the slots due in each. */
 function play(readouts, frames, { start = 0, running = true } = {}) {
   return Array.from({ length: frames }, (_, k) => {
-    readouts.frame(start + k * 16.7, running);
+    readouts.frame(start + k * 16.7, running ? 'one' : null);
     return NAMES.filter((name) => readouts.due(name));
   });
 }
@@ -41,9 +41,9 @@ test('a slot in parts writes each item once in as many turns; whole when not tra
   const readouts = createReadouts(PERIODS);
   const written = new Array(10).fill(0);
   let turns = 0;
-  readouts.frame(0, true); // the frame a run starts in writes every slot whole
+  readouts.frame(0, 'one'); // the frame a run starts in writes every slot whole
   for (let k = 1; turns < 4; k += 1) {
-    readouts.frame(k * 16.7, true);
+    readouts.frame(k * 16.7, 'one');
     const write = readouts.items('table');
     if (!readouts.due('table')) continue;
     turns += 1;
@@ -52,7 +52,7 @@ test('a slot in parts writes each item once in as many turns; whole when not tra
     });
   }
   assert.deepEqual(written, new Array(10).fill(1));
-  readouts.frame(1e4, false);
+  readouts.frame(1e4, null);
   assert.equal(readouts.behind(), true, 'the frame after the run owes a whole rewrite');
   assert.equal(readouts.items('table')(7, 10), true);
 });
@@ -64,6 +64,34 @@ test('the frame after a run owes every slot whole, once', () => {
   const [after, next] = play(readouts, 2, { start: 100, running: false });
   assert.deepEqual(after, NAMES);
   assert.deepEqual(next, NAMES);
-  readouts.frame(200, false);
+  readouts.frame(200, null);
   assert.equal(readouts.behind(), false);
+});
+
+test('while dragging, a frame writes the most overdue slot, and others whole while its budget lasts', () => {
+  let time = 0;
+  const readouts = createReadouts(PERIODS, () => time);
+  readouts.frame(0, 'budget');
+  assert.deepEqual(NAMES.filter((name) => readouts.due(name)), NAMES, 'the first frame of a drag writes everything');
+  // A cheap frame: every slot fits in the budget, each whole.
+  readouts.frame(16.7, 'budget');
+  assert.deepEqual(NAMES.filter((name) => readouts.due(name)), NAMES);
+  assert.equal(readouts.items('table')(9, 10), true, 'a slot written on the budget is written whole');
+  // Expensive frames: the clock is past the budget once the first slot is written, so only the
+  // first slot asked for and the most overdue one are written, and the others take turns.
+  const seen = new Set();
+  for (let k = 2; k < 40; k += 1) {
+    readouts.frame(k * 16.7, 'budget');
+    const due = NAMES.filter((name) => {
+      const yes = readouts.due(name);
+      time += 10;
+      return yes;
+    });
+    assert.ok(due.length <= 2, `frame ${k}: ${due}`);
+    assert.equal(due[0], 'edges', 'the first slot asked for has the budget');
+    due.forEach((name) => seen.add(name));
+  }
+  assert.deepEqual([...seen].sort(), [...NAMES].sort(), 'every slot gets its turn');
+  readouts.frame(1000, null);
+  assert.equal(readouts.behind(), true, 'the frame after the drag owes a whole rewrite');
 });

@@ -59,7 +59,7 @@ function restoreSamples(given, run) {
  * - `neuronGraph(state, node)`: one neuron's computational graph as a Float64Array (see
  *   src/neuron_graph.rs): per input aᵢ, wᵢⱼ, wᵢⱼ·aᵢ, ∂E/∂wᵢⱼ, wᵢⱼ·δⱼ; then Σ, b, z, a, ∂E/∂a, δ, f′(z);
  * - `plane(state, window)`: every hidden and output neuron's activation over a window of the
- *   inputs, one Float64Array (see src/api.rs; a typed array cannot be frozen, nor need it be:
+ *   inputs, one Float64Array (see src/api/mod.rs; a typed array cannot be frozen, nor need it be:
  *   each call returns a new one);
  * - `validateState(state)`: the state checked and in canonical form, for links and files;
  * - `generateDataset(state, { name, size, noise, seed })`: the state training on a seeded dataset;

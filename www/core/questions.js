@@ -1,5 +1,5 @@
 // Practice mode's questions as the core sends them — one Float64Array (see `practice` in
-// src/api.rs) — read back into `{ tolerance, stages: [[{ value, mistakes: [{ kind, value }] }]] }`.
+// src/api/mod.rs) — read back into `{ tolerance, stages: [[{ value, mistakes: [{ kind, value }] }]] }`.
 
 /** Reads `flat` with `kinds`, the mistakes' names in the order of their codes; throws if it is cut short. */
 export function decodeQuestions(flat, kinds) {

@@ -8,39 +8,68 @@
 // A slot too big for one frame (the parameter grid: 105 cells) is written in `parts`, one part
 // each time its turn comes. The frame a run starts in and the one after it ends rewrite every
 // slot whole.
+//
+// While a slider is dragged, every panel follows each input when it can: a frame writes the most
+// overdue slot (in its part) and every other slot whole while the frame is younger than its
+// budget, so a small network's panels all follow the drag and a 4-8-8-8-4's take turns.
 
 /** The items of a slot written whole. */
 export const EVERY_ITEM = () => true;
 const NO_ITEM = () => false;
 
+/** How long a dragging frame may go on writing slots beyond the most overdue one. */
+const DRAG_BUDGET_MS = 3;
+
 /**
  * Creates the schedule of `slots` (name → `{ period, parts }`: the ms between its turns while
- * training, and how many turns write all of its items; `parts` defaults to 1).
- * Controller: `frame(now, running)` starts a frame; `due(name)` says whether the slot has this
- * frame (always when not training, and as a run starts); `items(name)` returns the function
- * `(i, count)` that says whether the slot's item `i` of `count` is written in this frame;
- * `behind()` says whether this frame, the first after a run, owes the rewrite of every slot.
+ * busy, and how many turns write all of its items; `parts` defaults to 1); `clock()` tells the
+ * time within a frame (`performance.now` by default).
+ * Controller: `frame(now, pace)` starts a frame, at `pace` `null` (nothing going on: every slot
+ * is due), `'one'` (training: only the most overdue slot) or `'budget'` (dragging: the most
+ * overdue slot, and any other asked for while the frame is younger than its budget, whole);
+ * `due(name)` says whether the slot has this frame (always at no pace, and as a busy spell
+ * starts); `items(name)` returns the function `(i, count)` that says whether the slot's item `i`
+ * of `count` is written in this frame; `behind()` says whether this frame, the first after a busy
+ * spell, owes the rewrite of every slot.
  */
-export function createReadouts(slots) {
+export function createReadouts(slots, clock = () => performance.now()) {
   const names = Object.keys(slots);
   const writtenAt = new Map(names.map((name) => [name, -Infinity]));
   const turns = new Map(names.map((name) => [name, 0]));
-  let running = false;
+  let busy = false;
   let every = true;
   let stale = false;
   let owed = false;
   let chosen = null;
+  let frameNow = 0;
+  let budgetEnds = -Infinity;
+  /** This frame's answers beyond the chosen slot: name → true (whole) or false. */
+  const granted = new Map();
 
-  const due = (name) => every || name === chosen;
+  function due(name) {
+    if (every || name === chosen) return true;
+    if (!granted.has(name)) {
+      const grant = clock() < budgetEnds;
+      granted.set(name, grant);
+      if (grant) writtenAt.set(name, frameNow);
+    }
+    return granted.get(name);
+  }
 
   return {
-    frame(now, isRunning) {
-      every = !isRunning || !running;
-      running = isRunning;
+    frame(now, pace) {
+      every = pace === null || !busy;
+      busy = pace !== null;
       owed = every && stale;
       stale = !every;
       chosen = null;
-      if (every) return;
+      frameNow = now;
+      granted.clear();
+      budgetEnds = pace === 'budget' ? clock() + DRAG_BUDGET_MS : -Infinity;
+      if (every) {
+        for (const name of names) writtenAt.set(name, now);
+        return;
+      }
       let most = 1;
       for (const name of names) {
         const overdue = (now - writtenAt.get(name)) / slots[name].period;
@@ -59,7 +88,7 @@ export function createReadouts(slots) {
     items(name) {
       if (!due(name)) return NO_ITEM;
       const parts = slots[name].parts ?? 1;
-      if (every || parts === 1) return EVERY_ITEM;
+      if (every || parts === 1 || name !== chosen) return EVERY_ITEM;
       // Item i of count belongs to part ⌊i·parts/count⌋.
       const part = (turns.get(name) - 1) % parts;
       return (i, count) => Math.floor((i * parts) / count) === part;

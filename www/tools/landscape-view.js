@@ -5,7 +5,7 @@
 // samples the grid is coarser; while training the surface waits; and once the first surface is
 // drawn, the next ones (a slider dragged) are computed by the training worker, one at a time, so
 // an input never waits for one (until the worker has loaded, they are computed here, at most a
-// fifth of the time). `[data-landscape]` carries `data-surface`: `ready` once the surface shown is
+// tenth of the time). `[data-landscape]` carries `data-surface`: `ready` once the surface shown is
 // the state's, `pending` while it is being computed, `waiting` while training, `refused` when the
 // core could not compute it (the reason is shown).
 
@@ -22,7 +22,7 @@ const RESOLUTION = 101;
 const PASS_BUDGET = RESOLUTION * RESOLUTION * 4;
 const MIN_RESOLUTION = 21;
 /** While the surface keeps changing (a slider dragged; training makes it wait instead), recomputing it takes at most 1 / SHARE of the time. */
-const SHARE = 5;
+const SHARE = 10;
 const CONTOUR_LEVELS = 12;
 const ARROW_KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 
