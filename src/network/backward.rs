@@ -72,7 +72,7 @@ impl Workspace {
         sink: Sink,
     ) {
         debug_assert_eq!(self.table.len(), arch.depth());
-        // Plain index loops, as in the forward pass.
+        // Plain loops over slices (no adapters that would stay calls: see the forward pass).
         let depth = self.table.len();
         let out = self.table.last().map_or(0, |layer| layer.at);
         let (z, y, d_y) = (&self.z[out..], &self.a[out..], &mut self.d_a[out..]);
@@ -102,7 +102,6 @@ impl Workspace {
             }
             let d_z = &self.d_z[at..at + n_out];
             let input = if k == 0 { x } else { &self.a[from..at] };
-            let rows = n_in.min(input.len());
             // This layer's block of parameters: wl row by row (∂E/∂wl[i][j] = aᵢ·δⱼ), then bl.
             let block = match sink {
                 Sink::Store => &mut self.d_params[w_at..b_at + n_out],
@@ -111,44 +110,43 @@ impl Workspace {
             let (d_w, d_b) = block.split_at_mut(b_at - w_at);
             match sink {
                 Sink::Store => {
-                    for i in 0..rows {
-                        for j in 0..n_out {
-                            d_w[i * n_out + j] = input[i] * d_z[j];
+                    for (row, &a_i) in d_w.chunks_exact_mut(n_out).zip(input) {
+                        for (d_w_ij, &d_j) in row.iter_mut().zip(d_z) {
+                            *d_w_ij = a_i * d_j;
                         }
                     }
                     d_b.copy_from_slice(d_z);
                 }
                 Sink::Accumulate(factor) => {
-                    for i in 0..rows {
-                        for j in 0..n_out {
-                            d_w[i * n_out + j] += input[i] * d_z[j] * factor;
+                    for (row, &a_i) in d_w.chunks_exact_mut(n_out).zip(input) {
+                        for (g_ij, &d_j) in row.iter_mut().zip(d_z) {
+                            *g_ij += a_i * d_j * factor;
                         }
                     }
-                    for j in 0..n_out {
-                        d_b[j] += d_z[j] * factor;
+                    for (g_j, &d_j) in d_b.iter_mut().zip(d_z) {
+                        *g_j += d_j * factor;
                     }
                 }
                 Sink::Start(factor) => {
-                    for i in 0..rows {
-                        for j in 0..n_out {
-                            d_w[i * n_out + j] = 0.0 + input[i] * d_z[j] * factor;
+                    for (row, &a_i) in d_w.chunks_exact_mut(n_out).zip(input) {
+                        for (g_ij, &d_j) in row.iter_mut().zip(d_z) {
+                            *g_ij = 0.0 + a_i * d_j * factor;
                         }
                     }
-                    for j in 0..n_out {
-                        d_b[j] = 0.0 + d_z[j] * factor;
+                    for (g_j, &d_j) in d_b.iter_mut().zip(d_z) {
+                        *g_j = 0.0 + d_j * factor;
                     }
                 }
             }
             if k > 0 {
                 // ∂E/∂a⁽ˡ⁻¹⁾ᵢ = Σⱼ wl[i][j]·δⱼ, summed from 0 in the order of j.
-                let w = &params[w_at..b_at];
-                let d_a = &mut self.d_a[from..from + n_in];
-                for i in 0..n_in {
+                let rows = params[w_at..b_at].chunks_exact(n_out);
+                for (d_a_i, row) in self.d_a[from..from + n_in].iter_mut().zip(rows) {
                     let mut sum = 0.0;
-                    for j in 0..n_out {
-                        sum += w[i * n_out + j] * d_z[j];
+                    for (&w, &d) in row.iter().zip(d_z) {
+                        sum += w * d;
                     }
-                    d_a[i] = sum;
+                    *d_a_i = sum;
                 }
             }
         }

@@ -80,8 +80,8 @@ impl Workspace {
             // sum stays in a register, in the order a₀w₀ⱼ + a₁w₁ⱼ + … + bⱼ.
             for j in 0..n_out {
                 let mut sum = input[0] * w[j];
-                for i in 1..n_in {
-                    sum += input[i] * w[i * n_out + j];
+                for (&a_i, row) in input[1..n_in].iter().zip(w[n_out..].chunks_exact(n_out)) {
+                    sum += a_i * row[j];
                 }
                 z[j] = sum + b[j];
             }
