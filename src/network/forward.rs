@@ -59,8 +59,9 @@ impl Workspace {
         loss_fn: LossFn,
     ) -> f64 {
         debug_assert_eq!(self.table.len(), arch.depth());
-        // Plain index loops: the layers are a few neurons wide, and iterator adapters over
-        // such short slices are not inlined when optimising for size (WebAssembly).
+        // Plain `for` loops over slices: the layers are a few neurons wide, and a `fold` or
+        // `sum` over iterator adapters stays a call per neuron when optimising for size
+        // (WebAssembly).
         let mut out = 0;
         for (k, layer) in self.table.iter().enumerate() {
             let &Layer {
