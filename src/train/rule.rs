@@ -38,18 +38,25 @@ pub fn apply_layer(state: &State, params: &[f64], grads: &[f64], next: &mut [f64
     let rate = signed_rate(state.lr, state.direction);
     let (at, b_at, end) = bounds(state, l);
     let trained = if state.train_biases { end } else { b_at };
+    let (l2, n_w, n_t) = (state.l2, b_at - at, trained - at);
     let (next, params, grads) = (&mut next[at..end], &params[at..end], &grads[at..end]);
-    // Plain index loops (the blocks are short; see `Workspace::forward`).
-    for k in 0..b_at - at {
-        next[k] = params[k] + (grads[k] + state.l2 * params[k]) * rate;
+    // The block split once into its weights, trained biases and kept biases, each updated by a
+    // loop over zipped slices (no bounds check per parameter).
+    let (next, kept) = next.split_at_mut(n_t);
+    let (params, kept_params) = params.split_at(n_t);
+    let (next_w, next_b) = next.split_at_mut(n_w);
+    let weights = next_w.iter_mut().zip(params).zip(grads);
+    for ((n, &p), &g) in weights {
+        *n = p + (g + l2 * p) * rate;
     }
-    for k in b_at - at..trained - at {
+    let biases = next_b.iter_mut().zip(&params[n_w..]).zip(&grads[n_w..n_t]);
+    for ((n, &p), &g) in biases {
         // `+ 0.0`, the biases' (absent) decay, as for the weights: it turns a gradient of −0
         // into +0, so that every way of updating gives the same bits.
-        next[k] = params[k] + (grads[k] + 0.0) * rate;
+        *n = p + (g + 0.0) * rate;
     }
-    if trained < end {
-        next[trained - at..].copy_from_slice(&params[trained - at..]);
+    if !kept.is_empty() {
+        kept.copy_from_slice(kept_params);
     }
 }
 
