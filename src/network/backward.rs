@@ -11,7 +11,7 @@
 use crate::network::arch::Arch;
 use crate::network::forward::Forward;
 use crate::network::loss::LossFn;
-use crate::network::workspace::Workspace;
+use crate::network::workspace::{Layer, Workspace};
 
 /// `∂E/∂k` for every intermediate value `k` and every parameter.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +31,9 @@ pub enum Sink {
     Store,
     /// Added to `grads` after multiplying by the factor: `grads[k] += ∂E/∂pₖ · factor`.
     Accumulate(f64),
+    /// Into `grads` as the first term of such a sum: `grads[k] = 0 + ∂E/∂pₖ · factor`, the
+    /// same bits as [`Sink::Accumulate`] into zeroed `grads`, without zeroing them first.
+    Start(f64),
 }
 
 /// The gradients of one example's loss, given its forward pass with `params`.
@@ -57,7 +60,8 @@ pub fn backward(
 }
 
 impl Workspace {
-    /// The backward pass after [`Workspace::forward`] with the same `params`, `x` and `t`.
+    /// The backward pass after [`Workspace::forward`] with the same `params`, `x` and `t`
+    /// (and the `arch` the workspace was built for).
     pub fn backward(
         &mut self,
         arch: &Arch,
@@ -67,59 +71,82 @@ impl Workspace {
         loss_fn: LossFn,
         sink: Sink,
     ) {
-        let depth = arch.depth();
-        let out = self.start(depth);
-        let outputs = self.d_a[out..]
-            .iter_mut()
-            .zip(&self.z[out..])
-            .zip(&self.a[out..]);
-        for (((d_y, &z), &y), &t) in outputs.zip(t) {
-            *d_y = loss_fn.grad(z, y, t);
+        debug_assert_eq!(self.table.len(), arch.depth());
+        // Plain loops over slices (no adapters that would stay calls: see the forward pass).
+        let depth = self.table.len();
+        let out = self.table.last().map_or(0, |layer| layer.at);
+        let (z, y, d_y) = (&self.z[out..], &self.a[out..], &mut self.d_a[out..]);
+        for o in 0..d_y.len().min(t.len()) {
+            d_y[o] = loss_fn.grad(z[o], y[o], t[o]);
         }
-        for l in (1..=depth).rev() {
-            let (at, n_out) = (self.start(l), arch.width(l));
-            let below = self.start(l - 1);
+        for (k, layer) in self.table.iter().enumerate().rev() {
+            let &Layer {
+                n_in,
+                n_out,
+                from,
+                at,
+                w_at,
+                b_at,
+                activation,
+            } = layer;
             let d_z = &mut self.d_z[at..at + n_out];
             let a = &self.a[at..at + n_out];
-            if l == depth && loss_fn == LossFn::CrossEntropy {
+            if k + 1 == depth && loss_fn == LossFn::CrossEntropy {
                 // σ′(z) = y(1 − y) cancels the denominator of ∂E/∂y.
-                for ((d_z, &y), &t) in d_z.iter_mut().zip(a).zip(t) {
-                    *d_z = y - t;
+                for j in 0..n_out.min(t.len()) {
+                    d_z[j] = a[j] - t[j];
                 }
             } else {
                 let (z, d_a) = (&self.z[at..at + n_out], &self.d_a[at..at + n_out]);
-                arch.activation(l).chain_all(z, a, d_a, d_z);
+                activation.chain_all(z, a, d_a, d_z);
             }
             let d_z = &self.d_z[at..at + n_out];
-            let input = if l == 1 { x } else { &self.a[below..at] };
-            let (w_at, b_at) = (arch.weights_at(l), arch.biases_at(l));
-            let n_w = input.len() * n_out;
+            let input = if k == 0 { x } else { &self.a[from..at] };
+            // This layer's block of parameters: wl row by row (∂E/∂wl[i][j] = aᵢ·δⱼ), then bl.
+            let block = match sink {
+                Sink::Store => &mut self.d_params[w_at..b_at + n_out],
+                Sink::Accumulate(_) | Sink::Start(_) => &mut self.grads[w_at..b_at + n_out],
+            };
+            let (d_w, d_b) = block.split_at_mut(b_at - w_at);
             match sink {
                 Sink::Store => {
-                    let d_w = self.d_params[w_at..w_at + n_w].chunks_exact_mut(n_out);
-                    for (row, &a_i) in d_w.zip(input) {
+                    for (row, &a_i) in d_w.chunks_exact_mut(n_out).zip(input) {
                         for (d_w_ij, &d_j) in row.iter_mut().zip(d_z) {
                             *d_w_ij = a_i * d_j;
                         }
                     }
-                    self.d_params[b_at..b_at + n_out].copy_from_slice(d_z);
+                    d_b.copy_from_slice(d_z);
                 }
                 Sink::Accumulate(factor) => {
-                    let g_w = self.grads[w_at..w_at + n_w].chunks_exact_mut(n_out);
-                    for (row, &a_i) in g_w.zip(input) {
+                    for (row, &a_i) in d_w.chunks_exact_mut(n_out).zip(input) {
                         for (g_ij, &d_j) in row.iter_mut().zip(d_z) {
                             *g_ij += a_i * d_j * factor;
                         }
                     }
-                    for (g_j, &d_j) in self.grads[b_at..b_at + n_out].iter_mut().zip(d_z) {
+                    for (g_j, &d_j) in d_b.iter_mut().zip(d_z) {
                         *g_j += d_j * factor;
                     }
                 }
+                Sink::Start(factor) => {
+                    for (row, &a_i) in d_w.chunks_exact_mut(n_out).zip(input) {
+                        for (g_ij, &d_j) in row.iter_mut().zip(d_z) {
+                            *g_ij = 0.0 + a_i * d_j * factor;
+                        }
+                    }
+                    for (g_j, &d_j) in d_b.iter_mut().zip(d_z) {
+                        *g_j = 0.0 + d_j * factor;
+                    }
+                }
             }
-            if l > 1 {
-                let rows = arch.weights(params, l).chunks_exact(n_out);
-                for (d_a_i, row) in self.d_a[below..at].iter_mut().zip(rows) {
-                    *d_a_i = row.iter().zip(d_z).fold(0.0, |s, (&w, &d)| s + w * d);
+            if k > 0 {
+                // ∂E/∂a⁽ˡ⁻¹⁾ᵢ = Σⱼ wl[i][j]·δⱼ, summed from 0 in the order of j.
+                let rows = params[w_at..b_at].chunks_exact(n_out);
+                for (d_a_i, row) in self.d_a[from..from + n_in].iter_mut().zip(rows) {
+                    let mut sum = 0.0;
+                    for (&w, &d) in row.iter().zip(d_z) {
+                        sum += w * d;
+                    }
+                    *d_a_i = sum;
                 }
             }
         }

@@ -3,7 +3,7 @@
 
 use crate::network::arch::Arch;
 use crate::network::loss::LossFn;
-use crate::network::workspace::Workspace;
+use crate::network::workspace::{Layer, Workspace};
 
 /// Every value the forward pass computes.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +48,8 @@ pub fn forward(arch: &Arch, params: &[f64], x: &[f64], t: &[f64], loss_fn: LossF
 
 impl Workspace {
     /// The forward pass into this workspace's `z` and `a` (layers 1 … L: `x` is read where it
-    /// is); returns `E` (also kept as `loss`).
+    /// is); returns `E` (also kept as `loss`). `arch` must be the one the workspace was built
+    /// for: the passes walk the workspace's own table of its layers.
     pub fn forward(
         &mut self,
         arch: &Arch,
@@ -57,30 +58,44 @@ impl Workspace {
         t: &[f64],
         loss_fn: LossFn,
     ) -> f64 {
-        let depth = arch.depth();
-        for l in 1..=depth {
-            let (from, at, n_out) = (self.start(l - 1), self.start(l), arch.width(l));
+        debug_assert_eq!(self.table.len(), arch.depth());
+        // Plain `for` loops over slices: the layers are a few neurons wide, and a `fold` or
+        // `sum` over iterator adapters stays a call per neuron when optimising for size
+        // (WebAssembly).
+        let mut out = 0;
+        for (k, layer) in self.table.iter().enumerate() {
+            let &Layer {
+                n_in,
+                n_out,
+                from,
+                at,
+                w_at,
+                b_at,
+                activation,
+            } = layer;
+            let (w, b) = (&params[w_at..b_at], &params[b_at..b_at + n_out]);
             let (below, above) = self.a.split_at_mut(at);
-            let input = if l == 1 { x } else { &below[from..] };
+            let input = if k == 0 { x } else { &below[from..] };
             let z = &mut self.z[at..at + n_out];
-            // `wl` is row-major: column j holds every weight into neuron j of layer l. Each sum
-            // stays in a register, in the order a₀w₀ⱼ + a₁w₁ⱼ + … + bⱼ.
-            let w = arch.weights(params, l);
-            for (j, (z_j, &b_j)) in z.iter_mut().zip(arch.biases(params, l)).enumerate() {
-                let column = w[j..].iter().step_by(n_out);
-                let mut terms = input.iter().zip(column).map(|(&a_i, &w_ij)| a_i * w_ij);
-                let first = terms.next().unwrap_or(0.0);
-                *z_j = terms.fold(first, |sum, term| sum + term) + b_j;
+            // `wl` is row-major: row i holds the weights out of neuron i of layer l − 1. Each
+            // sum stays in a register, in the order a₀w₀ⱼ + a₁w₁ⱼ + … + bⱼ.
+            for j in 0..n_out {
+                let mut sum = input[0] * w[j];
+                for (&a_i, row) in input[1..n_in].iter().zip(w[n_out..].chunks_exact(n_out)) {
+                    sum += a_i * row[j];
+                }
+                z[j] = sum + b[j];
             }
-            arch.activation(l).apply_all(z, &mut above[..n_out]);
+            activation.apply_all(z, &mut above[..n_out]);
+            out = at;
         }
-        let out = self.start(depth);
-        self.loss = self.z[out..]
-            .iter()
-            .zip(&self.a[out..])
-            .zip(t)
-            .map(|((&z, &y), &t)| loss_fn.value(z, y, t))
-            .sum();
+        // Summed from −0, as `Iterator::sum` does.
+        let mut loss = -0.0;
+        let (z, y) = (&self.z[out..], &self.a[out..]);
+        for o in 0..z.len().min(t.len()) {
+            loss += loss_fn.value(z[o], y[o], t[o]);
+        }
+        self.loss = loss;
         self.loss
     }
 }

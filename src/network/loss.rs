@@ -36,6 +36,7 @@ impl LossFn {
     /// assert!((LossFn::CrossEntropy.value(0.0, 0.5, 1.0) - 2f64.ln()).abs() < 1e-15);
     /// assert!(LossFn::CrossEntropy.value(-800.0, 0.0, 1.0).is_finite());
     /// ```
+    #[inline]
     pub fn value(self, z: f64, y: f64, t: f64) -> f64 {
         match self {
             LossFn::Squared => (y - t) * (y - t),
@@ -58,6 +59,7 @@ impl LossFn {
     /// let wrong = LossFn::CrossEntropy.grad(40.0, 1.0, 0.0);
     /// assert!((wrong / 40f64.exp() - 1.0).abs() < 1e-15);
     /// ```
+    #[inline]
     pub fn grad(self, z: f64, y: f64, t: f64) -> f64 {
         match self {
             LossFn::Squared => 2.0 * (y - t),

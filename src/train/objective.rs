@@ -26,10 +26,17 @@ pub struct Objective {
 }
 
 /// The L2 penalty `½λ·Σw²` over the weights of `params` (0 when `λ = 0`).
+#[inline]
 pub fn penalty(state: &State, params: &[f64]) -> f64 {
     if state.l2 == 0.0 {
-        return 0.0;
+        0.0
+    } else {
+        l2_penalty(state, params)
     }
+}
+
+/// [`penalty`] for `λ ≠ 0`.
+fn l2_penalty(state: &State, params: &[f64]) -> f64 {
     let arch = &state.arch;
     let squares: f64 = (1..=arch.depth())
         .flat_map(|l| arch.weights(params, l))
@@ -78,16 +85,24 @@ pub fn objective_into(
     let scale = 1.0 / examples.len() as f64;
     let mut total = 0.0;
     let mut finite = true;
-    ws.grads.fill(0.0);
-    for example in examples {
+    if examples.is_empty() {
+        ws.grads.fill(0.0);
+    }
+    for (k, example) in examples.iter().enumerate() {
         total += ws.forward(&state.arch, params, &example.x, &example.t, state.loss_fn);
+        // The first example starts the sum (as if into zeroed gradients), the rest add to it.
+        let sink = if k == 0 {
+            Sink::Start(scale)
+        } else {
+            Sink::Accumulate(scale)
+        };
         ws.backward(
             &state.arch,
             params,
             &example.x,
             &example.t,
             state.loss_fn,
-            Sink::Accumulate(scale),
+            sink,
         );
         finite &= ws.is_finite();
     }

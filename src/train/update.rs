@@ -119,6 +119,7 @@ fn run(
     let data = split(state);
     let mut order = vec![0; data.train.len()];
     let mut batch = Vec::with_capacity(state.batch_size as usize);
+    let mut next = state.params.clone();
     let mut end = End {
         params: state.params.clone(),
         previous: state.params.clone(),
@@ -126,8 +127,8 @@ fn run(
         overflow: None,
     };
     while end.taken < steps {
-        let Some(loss_before) = step(&mut ws, state, &data, (&mut order, &mut batch), &end.params)
-        else {
+        let room = (&mut order[..], &mut batch, &mut next[..]);
+        let Some(loss_before) = step(&mut ws, state, &data, room, &end.params) else {
             end.overflow = Some(overflow_error(&state.with_params(end.params.clone())));
             break;
         };
@@ -138,28 +139,27 @@ fn run(
             .then(|| mean_loss_into(&mut ws, state, &data.test, &end.params));
         on_step(loss_before, test);
         // previous ← params ← next, and the old previous becomes the room for the next step.
-        std::mem::swap(&mut end.previous, &mut end.params);
-        std::mem::swap(&mut end.params, &mut ws.next);
+        let params = std::mem::replace(&mut end.params, next);
+        next = std::mem::replace(&mut end.previous, params);
         end.taken += 1;
     }
     end
 }
 
-/// One training step from `params` into `ws.next` over the training examples of `data`: `J`
-/// before the step, or `None` if a value overflowed. `room` holds a mini-batch epoch's order and
-/// one mini-batch. Allocates nothing.
+/// One training step from `params` into `next` over the training examples of `data`: `J`
+/// before the step, or `None` if a value overflowed. `room` holds a mini-batch epoch's order,
+/// one mini-batch and `next`. Allocates nothing.
 fn step<'s>(
     ws: &mut Workspace,
     state: &State,
     data: &Split<'s>,
-    (order, batch): (&mut [usize], &mut Vec<&'s Sample>),
+    (order, batch, next): (&mut [usize], &mut Vec<&'s Sample>, &mut [f64]),
     params: &[f64],
 ) -> Option<f64> {
     let with_samples = !state.samples.is_empty();
     let (arch, loss_fn) = (&state.arch, state.loss_fn);
-    let mut next = std::mem::take(&mut ws.next);
     let loss = if state.update_order == UpdateOrder::OutputFirst {
-        output_first_step(ws, state, data, (order, batch), params, &mut next);
+        output_first_step(ws, state, data, (order, batch), params, next);
         Some(objective_loss_into(ws, state, &data.train, params))
     } else if with_samples && state.mode == Mode::MiniBatch {
         next.copy_from_slice(params);
@@ -168,34 +168,33 @@ fn step<'s>(
         for chunk in order.chunks(state.batch_size.max(1) as usize) {
             batch.clear();
             batch.extend(chunk.iter().map(|&k| data.train[k]));
-            let (_, ok) = objective_into(ws, state, batch, &next);
+            let (_, ok) = objective_into(ws, state, batch, next);
             finite = ok;
             if !finite {
                 break;
             }
-            apply_in_place(state, &mut next, &ws.grads);
+            apply_in_place(state, next, &ws.grads);
         }
         finite.then(|| objective_loss_into(ws, state, &data.train, params))
     } else if with_samples && state.mode == Mode::PerSample {
         next.copy_from_slice(params);
         let mut finite = true;
         for e in &data.train {
-            ws.forward(arch, &next, &e.x, &e.t, loss_fn);
+            ws.forward(arch, next, &e.x, &e.t, loss_fn);
             finite = ws.is_finite();
             if !finite {
                 break;
             }
-            ws.backward(arch, &next, &e.x, &e.t, loss_fn, Sink::Store);
-            apply_in_place(state, &mut next, &ws.d_params);
+            ws.backward(arch, next, &e.x, &e.t, loss_fn, Sink::Store);
+            apply_in_place(state, next, &ws.d_params);
         }
         finite.then(|| objective_loss_into(ws, state, &data.train, params))
     } else {
         let (loss, finite) = objective_into(ws, state, &data.train, params);
-        apply_into(state, params, &ws.grads, &mut next);
+        apply_into(state, params, &ws.grads, next);
         finite.then_some(loss)
     };
     let ok = loss.is_some_and(f64::is_finite) && next.iter().all(|v| v.is_finite());
-    ws.next = next;
     loss.filter(|_| ok)
 }
 
