@@ -42,10 +42,10 @@ import { createValuesTableView } from './views/values-table-view.js';
 
 /**
  * While training (and, for what a frame's budget leaves out, while dragging), how often each part
- * of the page beside the maps is redrawn (see model/readouts.js): the edges' thickness and the
- * training readouts (step, J, the loss curve, the landscape's path, the data's accuracy) 15 times
- * a second, the numbers written as text twice a second (the picture's labels and the parameter
- * grid a quarter at a time).
+ * of the page is redrawn (see model/readouts.js): the edges' thickness and the training readouts
+ * (step, J, the loss curve, the landscape's path, the data's accuracy) 15 times a second, the
+ * numbers written as text twice a second (the picture's labels and the parameter grid a quarter
+ * at a time).
  */
 const READOUTS = {
   edges: { period: 60 },
@@ -54,6 +54,9 @@ const READOUTS = {
   params: { period: 125, parts: 4 },
   table: { period: 250, parts: 2 },
   samples: { period: 500 },
+  // The neurons' maps over the input plane: every frame while training (the worker computes
+  // them), in turn while dragging (a 4-8-8-8-4's 32 maps took ~4 ms of each input).
+  maps: { period: 60, only: 'budget' },
 };
 /**
  * An edit this soon after a slider's last input, before the slider is let go, is part of a drag:
@@ -243,7 +246,7 @@ async function boot() {
     if (snapshot !== drawn || practiceMode.version !== drawnPractice || readouts.behind()) drawSnapshot(snapshot);
     drawn = snapshot;
     drawnPractice = practiceMode.version;
-    network.paintMaps(plane.update(snapshot), plane.shown);
+    if (readouts.due('maps')) network.paintMaps(plane.update(snapshot), plane.shown);
     undoView.update(undo.canUndo || trainer.running, undo.canRedo);
     options.update(snapshot);
     arch.update(snapshot);

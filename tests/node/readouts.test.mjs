@@ -95,3 +95,23 @@ test('while dragging, a frame writes the most overdue slot, and others whole whi
   readouts.frame(1000, null);
   assert.equal(readouts.behind(), true, 'the frame after the drag owes a whole rewrite');
 });
+
+test('a slot scheduled only while dragging is due on every training frame and takes no turn there', () => {
+  let time = 0;
+  let step = 0;
+  const readouts = createReadouts({ ...PERIODS, maps: { period: 60, only: 'budget' } }, () => (time += step));
+  const training = Array.from({ length: 60 }, (_, k) => {
+    readouts.frame(k * 16.7, 'one');
+    return { maps: readouts.due('maps'), others: NAMES.filter((name) => readouts.due(name)) };
+  });
+  assert.ok(training.every((frame) => frame.maps), 'the maps follow every training frame');
+  assert.ok(training.filter((frame) => frame.others.length === 1).length >= 15, 'the other slots keep their turns');
+  readouts.frame(2000, 'budget');
+  readouts.frame(2016.7, 'budget');
+  step = 10; // each slot asked for is past the frame's budget: only the chosen one is written
+  const dragging = Array.from({ length: 12 }, (_, k) => {
+    readouts.frame(2033.4 + k * 16.7, 'budget');
+    return readouts.due('maps');
+  });
+  assert.ok(dragging.some(Boolean) && !dragging.every(Boolean), `the maps take turns while dragging: ${dragging}`);
+});

@@ -21,9 +21,10 @@ const NO_ITEM = () => false;
 const DRAG_BUDGET_MS = 3;
 
 /**
- * Creates the schedule of `slots` (name → `{ period, parts }`: the ms between its turns while
- * busy, and how many turns write all of its items; `parts` defaults to 1); `clock()` tells the
- * time within a frame (`performance.now` by default).
+ * Creates the schedule of `slots` (name → `{ period, parts, only }`: the ms between its turns
+ * while busy, how many turns write all of its items, `parts` defaulting to 1, and the one pace it
+ * is scheduled at, if it is due on every frame at the others); `clock()` tells the time within a
+ * frame (`performance.now` by default).
  * Controller: `frame(now, pace)` starts a frame, at `pace` `null` (nothing going on: every slot
  * is due), `'one'` (training: only the most overdue slot) or `'budget'` (dragging: the most
  * overdue slot, and any other asked for while the frame is younger than its budget, whole);
@@ -41,13 +42,17 @@ export function createReadouts(slots, clock = () => performance.now()) {
   let stale = false;
   let owed = false;
   let chosen = null;
+  let pace = null;
   let frameNow = 0;
   let budgetEnds = -Infinity;
   /** This frame's answers beyond the chosen slot: name → true (whole) or false. */
   const granted = new Map();
 
+  /** Whether the slot is left out of this frame's schedule (due on every frame at this pace). */
+  const unscheduled = (name) => slots[name].only !== undefined && slots[name].only !== pace;
+
   function due(name) {
-    if (every || name === chosen) return true;
+    if (every || name === chosen || unscheduled(name)) return true;
     if (!granted.has(name)) {
       const grant = clock() < budgetEnds;
       granted.set(name, grant);
@@ -57,7 +62,8 @@ export function createReadouts(slots, clock = () => performance.now()) {
   }
 
   return {
-    frame(now, pace) {
+    frame(now, framePace) {
+      pace = framePace;
       every = pace === null || !busy;
       busy = pace !== null;
       owed = every && stale;
@@ -72,6 +78,7 @@ export function createReadouts(slots, clock = () => performance.now()) {
       }
       let most = 1;
       for (const name of names) {
+        if (unscheduled(name)) continue;
         const overdue = (now - writtenAt.get(name)) / slots[name].period;
         if (overdue >= most) {
           most = overdue;
