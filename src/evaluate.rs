@@ -169,7 +169,10 @@ impl Pass {
         };
         Err(Error::new(
             path.clone(),
-            format!("the result overflowed: {path} would be {value}; {cause}"),
+            format!(
+                "the result overflowed: {path} would be {}; {cause}",
+                crate::num::Num(value)
+            ),
         ))
     }
 

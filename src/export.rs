@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::data::split::split;
 use crate::network::loss::LossFn;
+use crate::num::PyNum;
 use crate::state::{rows, Direction, Mode, State, UpdateOrder};
 
 /// A NumPy script printing, as JSON: `z1 … zL`, `h1 … h(L−1)`, `y` (one row per example),
@@ -196,16 +197,16 @@ fn write_data(s: &mut String, state: &State, array: &str) {
     // Writing to a String cannot fail.
     let _ = write!(
         s,
-        "X = {array}([{}])\nT = {array}([{}])\nn = {}\n\nW = [{}]\nB = [{}]\nACT = [{}]\nlr = {:?}\n{}",
+        "X = {array}([{}])\nT = {array}([{}])\nn = {}\n\nW = [{}]\nB = [{}]\nACT = [{}]\nlr = {}\n{}",
         xs.join(", "),
         ts.join(", "),
         examples.len(),
         ws.join(", "),
         bs.join(", "),
         acts.join(", "),
-        state.lr,
+        PyNum(state.lr),
         if state.l2 > 0.0 {
-            format!("lam = {:?}  # L2 regularisation\n", state.l2)
+            format!("lam = {}  # L2 regularisation\n", PyNum(state.l2))
         } else {
             String::new()
         },
@@ -213,7 +214,7 @@ fn write_data(s: &mut String, state: &State, array: &str) {
 }
 
 fn list(values: &[f64]) -> String {
-    let items: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+    let items: Vec<String> = values.iter().map(|&v| PyNum(v).to_string()).collect();
     format!("[{}]", items.join(", "))
 }
 

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::num::{ExpNum, Num};
 use crate::state::State;
 use crate::train::objective::{full_gradient, objective_loss};
 
@@ -42,8 +43,10 @@ pub fn compare(state: &State, eps: f64) -> Result<Vec<Comparison>, Error> {
         return Err(Error::new(
             "eps",
             format!(
-                "eps must be a number from {:e} to {}, got {eps}",
-                EPS_RANGE.0, EPS_RANGE.1
+                "eps must be a number from {} to {}, got {}",
+                ExpNum(EPS_RANGE.0),
+                Num(EPS_RANGE.1),
+                Num(eps)
             ),
         ));
     }

@@ -40,7 +40,7 @@ impl Value {
             Value::Number(n) if n.is_infinite() => {
                 if *n > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
             }
-            Value::Number(n) => format!("the number {n}"),
+            Value::Number(n) => format!("the number {}", crate::num::Num(*n)),
             Value::String(s) => format!("the string {}", quoted(s)),
             Value::Array(items) => match items.len() {
                 1 => "an array of 1 value".to_string(),

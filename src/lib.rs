@@ -28,7 +28,8 @@
 //! - [`formula`], [`symbols`], [`stages`]: the tape generated from the layers, formulas as data.
 //! - [`describe`]: the network's nodes, edges, parameters and stages for the page.
 //! - [`neuron_graph`]: one neuron's scalar operations with their values and gradients.
-//! - [`export`]: NumPy and PyTorch scripts that rebuild the current network.
+//! - [`export`]: NumPy and PyTorch scripts that rebuild the current network; [`num`]: numbers
+//!   inside messages and scripts, written by JavaScript in the browser.
 //! - [`gradcheck`]: central finite differences; [`landscape`]: `J` over a grid of two parameters.
 //! - [`practice`]: the values common hand-calculation mistakes give, and hand-friendly exercises.
 //! - [`plane`]: every neuron's activation over a grid of two inputs (or a curve over one).
@@ -53,6 +54,7 @@ pub mod json;
 pub mod landscape;
 pub mod network;
 pub mod neuron_graph;
+pub mod num;
 pub mod parse;
 pub mod plane;
 pub mod practice;

@@ -2,8 +2,9 @@
 //!
 //! Every function takes plain JavaScript values, validates them in the core and returns plain
 //! objects and arrays (never `Map`s), built by [`wire`]: a result's numbers cross as one
-//! `Float64Array` and its shape once; arguments cross the same way ([`from_js`]). Every failure is a thrown JavaScript `Error` whose message
-//! names the field; nothing here panics.
+//! `Float64Array` and its shape once; arguments cross the same way ([`from_js`]). Every failure
+//! is a thrown JavaScript `Error` (made by wire.js, which writes the numbers in its message)
+//! whose message names the field; nothing here panics.
 
 mod from_js;
 mod wire;
@@ -22,14 +23,14 @@ use wire::to_js;
 
 /// The seed notebook's state: `x = [0.5, 0.3]`, `t = [0.7]`, its weights and `lr = 0.1`.
 #[wasm_bindgen(js_name = defaultState)]
-pub fn default_state() -> Result<JsValue, JsError> {
+pub fn default_state() -> Result<JsValue, JsValue> {
     to_js(&State::seed())
 }
 
 /// `state` checked and written back in its canonical form (options at their defaults left out),
 /// for loading a file or a link; throws the same Errors as `evaluate` for an invalid state.
 #[wasm_bindgen(js_name = validateState)]
-pub fn validate_state(state: JsValue) -> Result<JsValue, JsError> {
+pub fn validate_state(state: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     pass(&state).map_err(to_error)?;
     to_js(&state)
@@ -37,7 +38,7 @@ pub fn validate_state(state: JsValue) -> Result<JsValue, JsError> {
 
 /// `{ z1 … zL, h1 … h(L−1), y, loss, grad: { y, z…, h…, w1, b1, … }, next, slope, dead }`.
 #[wasm_bindgen]
-pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
+pub fn evaluate(state: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     to_js(&pass(&state).map_err(to_error)?)
 }
@@ -47,7 +48,7 @@ pub fn evaluate(state: JsValue) -> Result<JsValue, JsError> {
 /// With `tape` false the tape (and its formulas' prose) is left out, for frames that do not show
 /// it (training); `stages` gives it later.
 #[wasm_bindgen]
-pub fn snapshot(state: JsValue, tape: Option<bool>) -> Result<JsValue, JsError> {
+pub fn snapshot(state: JsValue, tape: Option<bool>) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let pass = pass(&state).map_err(to_error)?;
     to_js(&SnapshotJson {
@@ -60,7 +61,7 @@ pub fn snapshot(state: JsValue, tape: Option<bool>) -> Result<JsValue, JsError> 
 /// The network `state` describes: its nodes, edges, parameters (symbols, hints, slider
 /// ranges), parameter groups, the weights in the core's order and the stage list.
 #[wasm_bindgen]
-pub fn describe(state: JsValue) -> Result<JsValue, JsError> {
+pub fn describe(state: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     to_js(&crate::describe::describe(&state.arch))
 }
@@ -68,7 +69,7 @@ pub fn describe(state: JsValue) -> Result<JsValue, JsError> {
 /// `state` with another architecture, `{ widths: [2, 3, 1], activations: ["tanh", "sigmoid"] }`:
 /// weights that still exist keep their values, new ones are drawn from `init_seed`.
 #[wasm_bindgen]
-pub fn reshape(state: JsValue, arch: JsValue) -> Result<JsValue, JsError> {
+pub fn reshape(state: JsValue, arch: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let arch = parse_arch(&read(arch, "arch")?).map_err(to_error)?;
     let next = crate::reshape::reshape(&state, arch).map_err(to_error)?;
@@ -79,7 +80,7 @@ pub fn reshape(state: JsValue, arch: JsValue) -> Result<JsValue, JsError> {
 /// `state` with every weight drawn anew from `seed` (a whole number), which becomes its
 /// `init_seed`.
 #[wasm_bindgen]
-pub fn reinitialize(state: JsValue, seed: JsValue) -> Result<JsValue, JsError> {
+pub fn reinitialize(state: JsValue, seed: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let seed = parse_seed(&read(seed, "seed")?).map_err(to_error)?;
     let next = crate::reshape::reinitialize(&state, seed);
@@ -89,7 +90,7 @@ pub fn reinitialize(state: JsValue, seed: JsValue) -> Result<JsValue, JsError> {
 
 /// The state after `steps` descent steps (a whole number from 0 to 1 000 000).
 #[wasm_bindgen]
-pub fn train(state: JsValue, steps: JsValue) -> Result<JsValue, JsError> {
+pub fn train(state: JsValue, steps: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let steps = parse_steps(&read(steps, "steps")?).map_err(to_error)?;
     to_js(&crate::train::update::train(&state, steps).map_err(to_error)?)
@@ -97,7 +98,7 @@ pub fn train(state: JsValue, steps: JsValue) -> Result<JsValue, JsError> {
 
 /// The stages of one pass at `state`, in order, with their formulas and numbers.
 #[wasm_bindgen]
-pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
+pub fn stages(state: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
 }
@@ -111,7 +112,7 @@ pub fn stages(state: JsValue) -> Result<JsValue, JsError> {
 /// the run stops there: `state` is the last good state, `steps` the steps completed, and
 /// `error` is `{ field, message }`.
 #[wasm_bindgen(js_name = trainRun)]
-pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<JsValue, JsError> {
+pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let steps = parse_steps(&read(steps, "steps")?).map_err(to_error)?;
     let stop_below = if stop_below.is_undefined() || stop_below.is_null() {
@@ -138,7 +139,7 @@ pub fn train_run(state: JsValue, steps: JsValue, stop_below: JsValue) -> Result<
 /// For every weight and bias: `{ name, analytic, numeric, relative_error }`, the analytic
 /// `∂J/∂p` beside the central difference `(J(p + ε) − J(p − ε)) / 2ε`.
 #[wasm_bindgen(js_name = finiteDifferences)]
-pub fn finite_differences(state: JsValue, eps: JsValue) -> Result<JsValue, JsError> {
+pub fn finite_differences(state: JsValue, eps: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let eps = parse_number(&read(eps, "eps")?, "eps").map_err(to_error)?;
     to_js(&crate::gradcheck::compare(&state, eps).map_err(to_error)?)
@@ -147,7 +148,7 @@ pub fn finite_differences(state: JsValue, eps: JsValue) -> Result<JsValue, JsErr
 /// `J` over a grid of two parameters:
 /// `window = { a: "w2.0.0", b: "w2.1.0", a_range: [lo, hi], b_range: [lo, hi], resolution }`.
 #[wasm_bindgen]
-pub fn landscape(state: JsValue, window: JsValue) -> Result<JsValue, JsError> {
+pub fn landscape(state: JsValue, window: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let window = parse_window(&read(window, "window")?, &state.arch).map_err(to_error)?;
     to_js(&crate::landscape::landscape(&state, &window).map_err(to_error)?)
@@ -159,7 +160,7 @@ pub fn landscape(state: JsValue, window: JsValue) -> Result<JsValue, JsError> {
 /// state's `x`. Neuron after neuron in layer order, each `resolution²` values (row-major, the
 /// bottom row first; `resolution` for a curve), then each neuron's lowest value, then its highest.
 #[wasm_bindgen]
-pub fn plane(state: JsValue, window: JsValue) -> Result<Vec<f64>, JsError> {
+pub fn plane(state: JsValue, window: JsValue) -> Result<Vec<f64>, JsValue> {
     let state = read_state(state)?;
     let window = parse_plane(&read(window, "window")?, &state.arch).map_err(to_error)?;
     crate::plane::plane(&state, &window).map_err(to_error)
@@ -167,7 +168,7 @@ pub fn plane(state: JsValue, window: JsValue) -> Result<Vec<f64>, JsError> {
 
 /// The stages' `{ id, index, title }` for `state`'s network, without computing a pass.
 #[wasm_bindgen(js_name = stageList)]
-pub fn stage_list(state: JsValue) -> Result<JsValue, JsError> {
+pub fn stage_list(state: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     to_js(&crate::stages::stage_list(&state.arch))
 }
@@ -175,11 +176,11 @@ pub fn stage_list(state: JsValue) -> Result<JsValue, JsError> {
 /// One neuron's computational graph at `state` (`node`: `"h1.0"`, `"y.0"`): for each input
 /// `aᵢ, wᵢⱼ, wᵢⱼ·aᵢ, ∂E/∂wᵢⱼ, wᵢⱼ·δⱼ`, then `Σ, b, z, a, ∂E/∂a, δ, f′(z)` (see `neuron_graph`).
 #[wasm_bindgen(js_name = neuronGraph)]
-pub fn neuron_graph(state: JsValue, node: JsValue) -> Result<Vec<f64>, JsError> {
+pub fn neuron_graph(state: JsValue, node: JsValue) -> Result<Vec<f64>, JsValue> {
     let state = read_state(state)?;
     let node = node
         .as_string()
-        .ok_or_else(|| JsError::new("node must be a neuron's name such as h1.0"))?;
+        .ok_or_else(|| wire::error("node must be a neuron's name such as h1.0"))?;
     let pass = pass(&state).map_err(to_error)?;
     crate::neuron_graph::neuron_graph(&pass, &node).map_err(to_error)
 }
@@ -189,7 +190,7 @@ pub fn neuron_graph(state: JsValue, node: JsValue) -> Result<Vec<f64>, JsError> 
 /// example the first of them, and its `dataset` the spec. Throws when the dataset does not fit
 /// the network's inputs and outputs.
 #[wasm_bindgen(js_name = generateDataset)]
-pub fn generate_dataset(state: JsValue, spec: JsValue) -> Result<JsValue, JsError> {
+pub fn generate_dataset(state: JsValue, spec: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let spec = crate::parse::parse_spec(&read(spec, "spec")?, "spec").map_err(to_error)?;
     let next = crate::data::datasets::with_dataset(&state, spec).map_err(to_error)?;
@@ -199,27 +200,31 @@ pub fn generate_dataset(state: JsValue, spec: JsValue) -> Result<JsValue, JsErro
 
 /// The ready-made states: `[{ id, title, note, state }]`, `seed` first.
 #[wasm_bindgen]
-pub fn presets() -> Result<JsValue, JsError> {
+pub fn presets() -> Result<JsValue, JsValue> {
     to_js(&crate::presets::presets())
 }
 
 /// A NumPy script that rebuilds this network and prints its forward values and gradients.
 #[wasm_bindgen(js_name = numpyScript)]
-pub fn numpy_script(state: JsValue) -> Result<String, JsError> {
-    Ok(crate::export::numpy_script(&read_state(state)?))
+pub fn numpy_script(state: JsValue) -> Result<JsValue, JsValue> {
+    Ok(wire::text(&crate::export::numpy_script(&read_state(
+        state,
+    )?)))
 }
 
 /// A PyTorch script that rebuilds this network and lets autograd compute the gradients.
 #[wasm_bindgen(js_name = pytorchScript)]
-pub fn pytorch_script(state: JsValue) -> Result<String, JsError> {
-    Ok(crate::export::pytorch_script(&read_state(state)?))
+pub fn pytorch_script(state: JsValue) -> Result<JsValue, JsValue> {
+    Ok(wire::text(&crate::export::pytorch_script(&read_state(
+        state,
+    )?)))
 }
 
 /// Practice mode's questions as a `Float64Array`: the tolerance, the number of stages, then per
 /// stage its number of formulas and per formula the value asked for, the number of mistakes that
 /// apply and each one's code (its position in `mistakeKinds()`) and the value it gives.
 #[wasm_bindgen]
-pub fn practice(state: JsValue) -> Result<Vec<f64>, JsError> {
+pub fn practice(state: JsValue) -> Result<Vec<f64>, JsValue> {
     let state = read_state(state)?;
     Ok(crate::practice::practice(&pass(&state).map_err(to_error)?).flat())
 }
@@ -238,7 +243,7 @@ pub fn mistake_kinds() -> String {
 /// A fresh exercise for `state`'s network drawn from `seed` (a whole number): inputs, targets,
 /// weights and biases of one decimal each, the conventions and samples kept.
 #[wasm_bindgen]
-pub fn exercise(state: JsValue, seed: JsValue) -> Result<JsValue, JsError> {
+pub fn exercise(state: JsValue, seed: JsValue) -> Result<JsValue, JsValue> {
     let state = read_state(state)?;
     let seed = parse_seed(&read(seed, "seed")?).map_err(to_error)?;
     let next = crate::practice::exercise::exercise(&state, seed);
@@ -276,14 +281,14 @@ struct ErrorJson<'a> {
     message: &'a str,
 }
 
-fn read_state(value: JsValue) -> Result<State, JsError> {
+fn read_state(value: JsValue) -> Result<State, JsValue> {
     parse_state(&read(value, "state")?).map_err(to_error)
 }
 
-fn read(value: JsValue, what: &str) -> Result<Value, JsError> {
-    from_js::from_js(&value).map_err(|e| JsError::new(&format!("{what} could not be read: {e}")))
+fn read(value: JsValue, what: &str) -> Result<Value, JsValue> {
+    from_js::from_js(&value).map_err(|e| wire::error(&format!("{what} could not be read: {e}")))
 }
 
-fn to_error(error: Error) -> JsError {
-    JsError::new(&error.message)
+fn to_error(error: Error) -> JsValue {
+    wire::error(&error.message)
 }

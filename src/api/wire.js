@@ -2,7 +2,33 @@
 // skeleton, JSON in which every number is replaced by its position in a Float64Array, and the
 // numbers. A skeleton is parsed and compiled into a builder once, kept by its hash; a result is a
 // fresh copy built by it, each number read from the array (a view on the wasm's memory, read
-// before this returns).
+// before this returns). Arguments cross the other way in the same form (see from_js.rs). The
+// wasm holds no float formatting (see src/num.rs): the numbers in its messages, its strings and
+// its scripts come as marks, written here as JavaScript writes numbers.
+
+/** A number the core wrote as a mark and its 64 bits in hex (see src/num.rs): `\ue000` in a sentence, `\ue001` in Python. */
+const MARK = /([\ue000\ue001])([0-9a-f]{16})/g;
+const bits = new DataView(new ArrayBuffer(8));
+
+/** `text` with every number mark written as JavaScript writes the number (a Python float for `\ue001`). */
+function words(text) {
+  if (!text.includes('\ue000') && !text.includes('\ue001')) return text;
+  return text.replace(MARK, (_, kind, hex) => {
+    bits.setBigUint64(0, BigInt(`0x${hex}`));
+    const written = String(bits.getFloat64(0));
+    return kind === '\ue001' && /^-?\d+$/.test(written) ? `${written}.0` : written;
+  });
+}
+
+/** The core's text (a script), its numbers written. */
+export function wireText(text) {
+  return words(text);
+}
+
+/** The Error the core throws, its message's numbers written. */
+export function wireError(message) {
+  return new Error(words(message));
+}
 
 const skeletons = new Map();
 /** Enough for every shape a session shows at once; past it the oldest is parsed again if needed. */
@@ -30,6 +56,10 @@ export function wireBuild(hash, skeleton, numbers) {
  */
 function compile(node) {
   if (typeof node === 'number') return (numbers) => numbers[node];
+  if (typeof node === 'string') {
+    const text = words(node);
+    return () => text;
+  }
   if (node === null || typeof node !== 'object') return () => node;
   if (Array.isArray(node)) {
     const parts = node.map(compile);

@@ -27,12 +27,27 @@ extern "C" {
     /// The result: `skeleton` (empty when wire.js knows `hash`) filled with `numbers`.
     #[wasm_bindgen(js_name = wireBuild)]
     fn build(hash: f64, skeleton: &str, numbers: &[f64]) -> JsValue;
+    /// `text` as a JavaScript string, its numbers written (see [`crate::num`]).
+    #[wasm_bindgen(js_name = wireText)]
+    fn words(text: &str) -> JsValue;
+    /// An `Error` with `message`, its numbers written.
+    #[wasm_bindgen(js_name = wireError)]
+    fn new_error(message: &str) -> JsValue;
 }
 
-/// `value` as a plain JavaScript value, through wire.js.
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let wire =
-        Wire::of(value).map_err(|e| JsError::new(&format!("could not build the result: {e}")))?;
+/// `text` (a script) for JavaScript, its numbers written by wire.js (see [`crate::num`]).
+pub fn text(text: &str) -> JsValue {
+    words(text)
+}
+
+/// The `Error` the API throws with `message`, its numbers written by wire.js.
+pub fn error(message: &str) -> JsValue {
+    new_error(message)
+}
+
+/// `value` as a plain JavaScript value, through wire.js (strings with their numbers written).
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let wire = Wire::of(value).map_err(|e| error(&format!("could not build the result: {e}")))?;
     let hash = wire.hash();
     let skeleton = if knows(hash) { "" } else { &wire.skeleton };
     Ok(build(hash, skeleton, &wire.numbers))

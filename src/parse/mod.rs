@@ -239,7 +239,7 @@ pub fn check_loss(state: &State) -> Result<(), Error> {
         {
             return Err(Error::new(
                 format!("{path}[{j}]"),
-                format!("cross-entropy needs targets from 0 to 1, but {path}[{j}] is {v}; choose a squared-error loss for other targets"),
+                format!("cross-entropy needs targets from 0 to 1, but {path}[{j}] is {}; choose a squared-error loss for other targets", crate::num::Num(*v)),
             ));
         }
     }

@@ -7,6 +7,7 @@ use crate::data::datasets::{Dataset, Spec, MAX_NOISE, MAX_SIZE, MIN_SIZE};
 use crate::data::split::MAX_TEST_FRACTION;
 use crate::error::Error;
 use crate::json::Value;
+use crate::num::Num;
 
 /// The largest L2 strength λ.
 pub const MAX_L2: f64 = 10.0;
@@ -20,7 +21,9 @@ pub fn number_within(value: &Value, path: &str, low: f64, high: f64) -> Result<f
         Err(Error::new(
             path,
             format!(
-                "{path} must be a number from {low} to {high}, got {}",
+                "{path} must be a number from {} to {}, got {}",
+                Num(low),
+                Num(high),
                 value.describe()
             ),
         ))

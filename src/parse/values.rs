@@ -3,6 +3,7 @@
 
 use crate::error::Error;
 use crate::json::Value;
+use crate::num::Num;
 
 /// An object's entries, with lookups whose errors name the object (`the window`, `samples[0]`).
 pub struct Object<'v> {
@@ -127,7 +128,8 @@ pub fn range(value: &Value, name: &str) -> Result<(f64, f64), Error> {
             name,
             format!(
                 "{name} must be [low, high] with low < high, got [{}, {}]",
-                v[0], v[1]
+                Num(v[0]),
+                Num(v[1])
             ),
         ))
     }

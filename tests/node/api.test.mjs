@@ -156,7 +156,7 @@ test('training that diverges: train throws naming the step, trainRun returns the
   assert.deepEqual(run.losses, []);
   assert.deepEqual(run.state, state);
   assert.equal(run.error.field, 'z1[0]');
-  assert.equal(run.error.message, 'the result overflowed: z1[0] would be inf; the inputs or weights are too large for 64-bit floating point');
+  assert.equal(run.error.message, 'the result overflowed: z1[0] would be Infinity; the inputs or weights are too large for 64-bit floating point');
   assert.ok(Number.isFinite(run.loss));
   assert.equal(wasm.trainRun(SEED, 3).error, undefined, 'no error field when nothing overflowed');
 });
@@ -166,4 +166,28 @@ test('a hostile object (a throwing getter) gives an Error, and the module surviv
   Object.defineProperty(hostile, 'w1', { enumerable: true, get() { throw new Error('boom'); } });
   assert.throws(() => wasm.evaluate(hostile), Error);
   for (let i = 0; i < 1000; i += 1) close(wasm.evaluate(SEED).y[0], 0.6793285460, 'y');
+});
+
+test('numbers in messages and scripts are written as JavaScript writes them (the wasm formats no float)', () => {
+  const message = (call) => {
+    try {
+      call();
+    } catch (error) {
+      return error.message;
+    }
+    return assert.fail('expected an Error');
+  };
+  assert.equal(message(() => wasm.finiteDifferences(SEED, 5)), 'eps must be a number from 1e-12 to 1, got 5');
+  assert.match(message(() => wasm.evaluate({ ...SEED, loss_fn: 'cross_entropy', t: [1e-7 - 1] })),
+    /but t\[0\] is -0\.9999999; /);
+  assert.match(message(() => wasm.evaluate({ ...SEED, lr: 'fast' })), /got the string "fast"/);
+  assert.match(message(() => wasm.validateState({ ...SEED, test_fraction: 2.5 })), /got the number 2\.5$/);
+  const numpy = wasm.numpyScript({ ...SEED, lr: 2, w1: [[1e-7, 0.4], [0.1, 1e21]] });
+  assert.match(numpy, /^lr = 2\.0$/m, 'a whole number is a Python float');
+  assert.match(numpy, /1e-7, 0\.4/);
+  assert.match(numpy, /0\.1, 1e\+21/);
+  // No mark of a number is left anywhere the core writes text.
+  const texts = JSON.stringify([wasm.presets(), wasm.stages(SEED), wasm.describe(SEED), numpy,
+    wasm.pytorchScript(SEED), wasm.trainRun({ ...SEED, x: [1e300, 0], w1: [[1e-300, -1e-300], [0.1, 0.1]], lr: 1e5 }, 100)]);
+  assert.ok(!/[\ue000\ue001]/.test(texts));
 });

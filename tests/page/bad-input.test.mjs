@@ -84,7 +84,7 @@ test('training that diverges stops with a message; every parameter stays finite'
   const [, taken, failed] = status.match(/^Training stopped after (\d+) steps?: step (\d+) failed \(/) ?? [];
   assert.ok(taken !== undefined, status);
   assert.equal(Number(failed), Number(taken) + 1, 'the step that failed is the one after the last good one');
-  assert.match(status, /\(the result overflowed: .* would be inf/);
+  assert.match(status, /\(the result overflowed: .* would be Infinity/);
   assert.match(status, /The parameters stay at the last good step\.$/);
   assert.equal(await trainedSteps(page), Number(taken));
   const params = await readParams(page);

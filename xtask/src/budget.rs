@@ -52,7 +52,7 @@ const KINDS: &[(&str, &str, Budget)] = &[
         ".wasm",
         "wasm",
         Budget {
-            ceiling: Some(122 * KB),
+            ceiling: Some(105 * KB),
             target: Some(30 * KB),
         },
     ),
@@ -64,7 +64,7 @@ const TEXT: Budget = Budget {
 };
 /// The whole first visit.
 const TOTAL: Budget = Budget {
-    ceiling: Some(190 * KB),
+    ceiling: Some(175 * KB),
     target: Some(60 * KB),
 };
 
