@@ -18,8 +18,8 @@ export function createPass(engine, origin, onChange) {
   /**
    * The state with its network, evaluation and tape: one core call. A `dataset` the core no
    * longer finds in the samples (a point was edited) is dropped: they are the learner's own now.
-   * With `lazyTape` (training frames and edits, which show no stage) the tape is computed only when first
-   * read, by a second core call; it is the same tape either way. `reached` is the core's
+   * With `lazyTape` (training frames and edits, which show no stage) the tape is computed only
+   * when first read, by a second core call; it is the same tape either way. `reached` is the core's
    * evaluation of `given` when it has one already (a training run's), so no call is made.
    */
   function computed(given, { lazyTape = false, reached = null } = {}) {

@@ -5,8 +5,8 @@
 // the page is hidden. Changes in quick succession (a slider dragged) are written once they pause
 // for 250 ms, or every 2 s while they go on (written every 250 ms, the writes were 4 % of the
 // page's time in a drag on the seed; one write of a 200-sample setup took 4–9 ms). While
-// training, every 2 s too. A link pasted into the address bar of the open
-// page is opened in place.
+// training, every 2 s too. A link pasted into the address bar of the open page is opened in
+// place.
 
 const STORAGE_KEY = 'backprop-viz:session';
 const WRITE_INTERVAL_MS = 250;
@@ -116,7 +116,7 @@ export function createSession({ encode, onPasted, onWritten = () => {} }) {
       const burst = now - lastChange < WRITE_INTERVAL_MS;
       lastChange = now;
       let due;
-      if (snapshot.change.kind === 'train') due = lastWrite + BUSY_WRITE_INTERVAL_MS;
+      if (snapshot.change.kind === 'train') due = Math.min(lastWrite + BUSY_WRITE_INTERVAL_MS, timerDue);
       else if (burst) due = Math.min(now + WRITE_INTERVAL_MS, unwrittenSince + BUSY_WRITE_INTERVAL_MS);
       else due = Math.min(lastWrite + WRITE_INTERVAL_MS, timerDue);
       if (due === timerDue) return;
