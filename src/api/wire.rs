@@ -1,8 +1,8 @@
 //! The wire: how a result crosses into JavaScript.
 //!
-//! serde-wasm-bindgen builds a result by calling into JavaScript for every key, string and
-//! number, hundreds of calls for one tape (most of `stages`' time in Chromium). Here a result is
-//! serialised inside the wasm instead, in two parts:
+//! serde-wasm-bindgen, which the core used before, built a result by calling into JavaScript for
+//! every key, string and number: hundreds of calls for one tape, most of `stages`' time in
+//! Chromium. Here a result is serialised inside the wasm instead, in two parts:
 //! - its *skeleton*: JSON in which every number is replaced by its position in `numbers`
 //!   (`{"y":[3],"loss":4}`), with every key, string, boolean and `null` in place;
 //! - `numbers`: every number, in order, as one `Float64Array`.
