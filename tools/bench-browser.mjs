@@ -53,6 +53,8 @@ async function coreTimings(page) {
     const window = { a: 'w2.0.0', b: 'w2.1.0', a_range: [-4, 4], b_range: [-4, 4], resolution: 101 };
     return {
       evaluateMs: time(2000, () => core.evaluate(seed)),
+      editMs: time(2000, () => core.snapshot(seed, false)),
+      snapshotMs: time(500, () => core.snapshot(seed, true)),
       stagesMs: time(500, () => core.stages(seed)),
       landscapeMs: time(20, () => core.landscape(seed, window)),
     };
@@ -128,6 +130,8 @@ try {
   console.log('Chromium (wasm core, release build):');
   console.log(`  evaluate (one full pass)          ${us(core.evaluateMs)}`);
   console.log(`  stages (the ten-stage tape)       ${us(core.stagesMs)}`);
+  console.log(`  snapshot, values and gradients    ${us(core.editMs)} (what an edit asks for; target for a whole snapshot ≤ 5 µs)`);
+  console.log(`  snapshot with the tape            ${us(core.snapshotMs)} (what a stage played asks for)`);
   console.log(`  landscape 101×101                 ${core.landscapeMs.toFixed(2)} ms`);
   console.log(reportTraining('Chromium', training, nativeRates(trainingCases(null))));
   console.log(`Chromium: slider input → redrawn frame, every panel open (${DRAGS} inputs each; handler + redraw, without the wait for the frame):`);
