@@ -261,17 +261,16 @@ async function boot() {
 
   narrowScreen.addEventListener('change', (query) => network.setOrientation(orientationFor(query)));
   bindKeyboard(document, { step: commands.step, stepBack: commands.back, undo: commands.undo, redo: commands.redo });
-  endGesturesOn(document, undo);
   document.addEventListener('input', (event) => {
     if (event.target.type === 'range') lastSlide = performance.now();
   }, true);
-  for (const type of ['pointerup', 'pointercancel', 'change', 'keyup']) {
-    document.addEventListener(type, () => {
-      if (lastSlide === -Infinity) return;
-      lastSlide = -Infinity;
-      requestFrame();
-    }, true);
-  }
+  endGesturesOn(document, () => {
+    undo.endGesture();
+    if (lastSlide === -Infinity) return;
+    // The slider was let go: the next frame draws every panel.
+    lastSlide = -Infinity;
+    requestFrame();
+  });
   if (start.setup?.tour) tour.show(start.setup.tour.id, start.setup.tour.index, { openSetup: false });
   frame();
   reportStart(start, { notice, say });

@@ -57,13 +57,16 @@ export function createUndo(snapshot) {
   };
 }
 
-/** Ends the open gesture whenever an interaction in `target` (the document) ends. */
-export function endGesturesOn(target, undo) {
+/**
+ * Calls `ended()` whenever an interaction in `target` (the document) ends: the pointer or a key
+ * let go, or a control's value committed (main.js ends the undo gesture and a slider's drag).
+ */
+export function endGesturesOn(target, ended) {
   for (const type of ['pointerup', 'pointercancel', 'change']) {
-    target.addEventListener(type, undo.endGesture, true);
+    target.addEventListener(type, ended, true);
   }
   // A key released in a text field does not end its gesture: typing "0.25" is one step.
   target.addEventListener('keyup', (event) => {
-    if (!isTextField(event.target)) undo.endGesture();
+    if (!isTextField(event.target)) ended();
   }, true);
 }
