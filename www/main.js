@@ -254,8 +254,9 @@ async function boot() {
     if (readouts.due('live')) {
       dataView.update(snapshot);
       dataView.linkLength(session.linkLength(), SAFE_LINK_LENGTH);
-      tools.update(snapshot);
+      tools.update(snapshot, dragging);
     }
+    readouts.end();
     if (trainer.running) requestFrame();
   }
 

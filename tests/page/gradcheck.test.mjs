@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { core, pageHarness, presetState } from './harness.mjs';
 import {
-  WEIGHT_NAMES, choosePreset, dragSlider, readFdAnalytic, readFdNumeric, readState, settle, valueOf,
+  WEIGHT_NAMES, choosePreset, dragSlider, readFdAnalytic, readFdNumeric, readState, settle, valueOf, withValue,
 } from './learner.mjs';
 
 const run = pageHarness();
@@ -68,4 +68,36 @@ test('pointing at an edge or bias highlights its row, clicking pins it; a row ma
 
   await page.locator('[data-fd="w1.0.1"]').hover();
   assert.deepEqual((await linked()).sort(), edgeMarks('w1.0.1'));
+}));
+
+test('a big check (a 4-8-8-8-4\'s 220 rows) waits while a slider is dragged and catches up when it is let go; a small one follows', () => run(async (page) => {
+  /** In the page: one slider input, then the frame that draws it; what the table shows then. */
+  const slideAndLook = (name, value) => page.evaluate(async ([param, to]) => {
+    const input = document.querySelector(`[data-param="${param}"] input[type=range]`);
+    input.value = String(to);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const row = document.querySelector(`[data-fd="${param}"]`);
+    return { analytic: Number(row.dataset.analytic), waiting: document.getElementById('gradcheck').classList.contains('is-waiting') };
+  }, [name, value]);
+
+  const small = await slideAndLook('w1.0.0', 0.9);
+  assert.equal(small.waiting, false, 'the 2-2-1\'s 9 rows follow the drag');
+  assert.equal(small.analytic, valueOf(core.evaluate(withValue(core.defaultState(), 'w1.0.0', 0.9)).grad, 'w1.0.0'));
+
+  const deep = core.reshape(core.defaultState(), { widths: [4, 8, 8, 8, 4], activations: ['sigmoid', 'sigmoid', 'sigmoid', 'sigmoid'] });
+  await page.locator('[data-load-state]').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(deep)) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-fd]').length === 220);
+  const before = Number(await page.getAttribute('[data-fd="w1.0.0"]', 'data-analytic'));
+  assert.equal(before, valueOf(core.evaluate(deep).grad, 'w1.0.0'));
+  const during = await slideAndLook('w1.0.0', 1.5);
+  assert.deepEqual(during, { analytic: before, waiting: true }, 'the table keeps its last check, dimmed, while the slider moves');
+
+  // Letting go (the slider's change event) brings it up to date.
+  await page.locator('[data-param="w1.0.0"] input[type=range]').dispatchEvent('change');
+  await page.waitForFunction(() => !document.getElementById('gradcheck').classList.contains('is-waiting'));
+  const moved = withValue(deep, 'w1.0.0', 1.5);
+  const rows = await readFdAnalytic(page);
+  assert.equal(rows['w1.0.0'], valueOf(core.evaluate(moved).grad, 'w1.0.0'));
+  assert.equal(rows['w4.7.3'], valueOf(core.evaluate(moved).grad, 'w4.7.3'));
 }));

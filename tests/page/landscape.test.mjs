@@ -82,10 +82,13 @@ test('dragging on the map drags the point; dragging a slider moves the map\'s po
   assertNear(dragged, aRange[0] + 0.9 * (aRange[1] - aRange[0]), 0.04, 'w⁽²⁾₁ followed the drag');
 
   const point = await page.locator('[data-landscape-point]').getAttribute('cy');
+  const before = (await readParams(page))['w2.1.0'];
   await dragSlider(page, 'w2.1.0', -40);
   const moved = (await readParams(page))['w2.1.0'];
-  assert.equal((await readLandscape(page)).point[1], moved);
-  assert.ok(Number(await page.locator('[data-landscape-point]').getAttribute('cy')) > Number(point), 'the point went down');
+  const after = await readLandscape(page);
+  assert.equal(after.point[1], moved);
+  const cy = await page.locator('[data-landscape-point]').getAttribute('cy');
+  assert.ok(Number(cy) > Number(point), `the point went down: cy ${point} → ${cy}, w2.1.0 ${before} → ${moved}, window ${JSON.stringify(after.bRange)}`);
 }));
 
 test('other axes: the map sets the chosen parameters, and the arrow keys step one grid cell', () => run(async (page) => {

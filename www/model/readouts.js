@@ -10,8 +10,10 @@
 // slot whole.
 //
 // While a slider is dragged, every panel follows each input when it can: a frame writes the most
-// overdue slot (in its part) and every other slot whole while the frame is younger than its
-// budget, so a small network's panels all follow the drag and a 4-8-8-8-4's take turns.
+// overdue slot (in its part) and every other slot whole whose cost, as measured the last times it
+// was written, fits in what is left of the frame's budget, so a small network's panels all follow
+// the drag and a 4-8-8-8-4's take turns, and a slot that is slow to write waits for its turn
+// instead of making its frame late.
 
 /** The items of a slot written whole. */
 export const EVERY_ITEM = () => true;
@@ -19,6 +21,11 @@ const NO_ITEM = () => false;
 
 /** How long a dragging frame may go on writing slots beyond the most overdue one. */
 const DRAG_BUDGET_MS = 3;
+/**
+ * A slot's cost is the longest of its recent whole writes: each new one counts in full, the
+ * remembered one fades by this factor, so one slow write (a GC) is forgotten in a few turns.
+ */
+const COST_MEMORY = 0.75;
 
 /**
  * Creates the schedule of `slots` (name → `{ period, parts, only }`: the ms between its turns
@@ -27,11 +34,12 @@ const DRAG_BUDGET_MS = 3;
  * frame (`performance.now` by default).
  * Controller: `frame(now, pace)` starts a frame, at `pace` `null` (nothing going on: every slot
  * is due), `'one'` (training: only the most overdue slot) or `'budget'` (dragging: the most
- * overdue slot, and any other asked for while the frame is younger than its budget, whole);
+ * overdue slot, and, whole, any other whose measured cost fits in what is left of the frame's budget);
  * `due(name)` says whether the slot has this frame (always at no pace, and as a busy spell
  * starts); `items(name)` returns the function `(i, count)` that says whether the slot's item `i`
  * of `count` is written in this frame; `behind()` says whether this frame, the first after a busy
- * spell, owes the rewrite of every slot.
+ * spell, owes the rewrite of every slot; `end()` ends the frame's writing (so that the last slot
+ * written is measured too).
  */
 export function createReadouts(slots, clock = () => performance.now()) {
   const names = Object.keys(slots);
@@ -47,22 +55,47 @@ export function createReadouts(slots, clock = () => performance.now()) {
   let budgetEnds = -Infinity;
   /** This frame's answers beyond the chosen slot: name → true (whole) or false. */
   const granted = new Map();
+  /**
+   * What each slot's whole write costs (ms), measured from the moment it is asked for and due
+   * to the next question about another slot, or the frame's `end()`.
+   */
+  const costs = new Map(names.map((name) => [name, 0]));
+  /** The slot being written: `{ name, at, whole }`, or null. */
+  let writing = null;
 
   /** Whether the slot is left out of this frame's schedule (due on every frame at this pace). */
   const unscheduled = (name) => slots[name].only !== undefined && slots[name].only !== pace;
+  const whole = (name) => every || name !== chosen || (slots[name].parts ?? 1) === 1;
 
-  function due(name) {
+  function finish() {
+    if (writing === null) return;
+    const { name, at } = writing;
+    if (writing.whole) costs.set(name, Math.max(clock() - at, COST_MEMORY * costs.get(name)));
+    writing = null;
+  }
+
+  /** Whether the slot has this frame: beyond the chosen one, only if its cost fits the budget left. */
+  function answer(name) {
     if (every || name === chosen || unscheduled(name)) return true;
     if (!granted.has(name)) {
-      const grant = clock() < budgetEnds;
+      const grant = clock() + costs.get(name) < budgetEnds;
       granted.set(name, grant);
       if (grant) writtenAt.set(name, frameNow);
     }
     return granted.get(name);
   }
 
+  function due(name) {
+    if (writing?.name === name) return true;
+    finish();
+    const yes = answer(name);
+    if (yes) writing = { name, at: clock(), whole: whole(name) };
+    return yes;
+  }
+
   return {
     frame(now, framePace) {
+      finish();
       pace = framePace;
       every = pace === null || !busy;
       busy = pace !== null;
@@ -102,5 +135,8 @@ export function createReadouts(slots, clock = () => performance.now()) {
     },
 
     behind: () => owed,
+
+    /** Ends the frame's writing, so that the last slot written is measured too. */
+    end: finish,
   };
 }

@@ -77,8 +77,13 @@ export function parseName(name) {
 
 /** The value of parameter `name` in `state`. */
 export function readParam(state, name) {
+  return paramReader(name)(state);
+}
+
+/** A function that reads parameter `name` of a state, its name parsed once: for hot loops. */
+export function paramReader(name) {
   const { key, indices } = parseName(name);
-  return indices.reduce((value, index) => value?.[index], state[key]);
+  return (state) => indices.reduce((value, index) => value?.[index], state[key]);
 }
 
 /** A new state equal to `state` except that parameter `name` is `value`; `state` is not changed. */

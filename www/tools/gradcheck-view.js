@@ -41,10 +41,25 @@ function showRow(cells, result) {
 }
 
 /**
+ * A check bigger than this also waits while a slider is dragged: more rows than `rows`, or more
+ * passes than `passes` (two per parameter and sample). A 4-8-8-8-4's 220 rows cost ~5 ms of script
+ * and ~1,700 boxes laid out anew on each check, which made its drag's frames late; a 2-2-1's 9
+ * rows, or XOR's 72 passes, still follow the drag.
+ */
+const LIVE_CHECK = { rows: 100, passes: 4000 };
+
+/** Whether checking `state` of `network` is too big to follow a drag. */
+function slowCheck(network, state) {
+  const rows = network.weights.length;
+  return rows > LIVE_CHECK.rows || 2 * rows * Math.max(1, state.samples?.length ?? 0) > LIVE_CHECK.passes;
+}
+
+/**
  * Wires the panel in `container`: the `[data-eps]` exponent slider, its `[data-eps-value]` text, the
  * table body `[data-fd-rows]`, the headers `[data-fd-loss]` and the `[data-fd-problem]` line.
- * `check(state, eps)` is the core's finiteDifferences. Controller: `update(snapshot, running)`,
- * one core call when the state or ε changed (deferred while training runs).
+ * `check(state, eps)` is the core's finiteDifferences. Controller: `update(snapshot, running,
+ * dragging)`, one core call when the state or ε changed (deferred while training runs, and while a
+ * slider is dragged when the check is big).
  */
 export function createGradcheckView(container, check) {
   const slider = container.querySelector('[data-eps]');
@@ -56,7 +71,7 @@ export function createGradcheckView(container, check) {
   let built = null;
   let checked = null;
   let latest = null;
-  let training = false;
+  let busy = false;
 
   function build(network) {
     body.replaceChildren();
@@ -67,9 +82,10 @@ export function createGradcheckView(container, check) {
   function render() {
     if (latest.network !== built) build(latest.network);
     const eps = Number(`1e${slider.value}`);
-    // While training runs, the table waits (each check costs two passes per parameter over every
-    // sample) and is brought up to date in the frame training stops.
-    const waiting = training && checked !== null && checked.eps === eps;
+    // While training runs (or, for a big check, a slider is dragged), the table waits (each check
+    // costs two passes per parameter over every sample) and is brought up to date in the frame
+    // training stops.
+    const waiting = busy && checked !== null && checked.eps === eps;
     container.classList.toggle('is-waiting', waiting && checked.state !== latest.state);
     if (waiting || (checked && checked.state === latest.state && checked.eps === eps)) return;
     checked = { state: latest.state, eps };
@@ -100,10 +116,13 @@ export function createGradcheckView(container, check) {
   slider.disabled = false;
 
   return {
-    /** Shows `snapshot`; while `running` (training), keeps the last check until it stops. */
-    update(snapshot, running = false) {
+    /**
+     * Shows `snapshot`; while `running` (training), or `dragging` a slider when the check is big,
+     * keeps the last check until it stops.
+     */
+    update(snapshot, running = false, dragging = false) {
       latest = snapshot;
-      training = running;
+      busy = running || (dragging && slowCheck(snapshot.network, snapshot.state));
       render();
     },
   };

@@ -13,7 +13,8 @@ const byId = (id) => document.getElementById(id);
  * Builds the tools. `trainer` runs training, `history` records updates, `edit(values)` sets
  * parameters, `current()` is the state now, `say(message)` writes the status line and
  * `requestFrame()` asks for a redraw.
- * Controller: `update(snapshot)`, called once per frame.
+ * Controller: `update(snapshot, dragging)`, called once per frame (`dragging` while a slider's
+ * inputs come).
  */
 export function createTools(engine, { trainer, history, edit, current, say, requestFrame }) {
   const trainView = createTrainView(byId('train'), () => {
@@ -38,11 +39,11 @@ export function createTools(engine, { trainer, history, edit, current, say, requ
   const gradcheck = createGradcheckView(byId('gradcheck'), engine.finiteDifferences);
 
   return {
-    update(snapshot) {
+    update(snapshot, dragging = false) {
       trainView.update(snapshot, history, trainer.running);
       lossCurve.update(history, trainView.target(), objectiveSymbol(snapshot.state));
       landscape.update(snapshot, history, trainer.running);
-      gradcheck.update(snapshot, trainer.running);
+      gradcheck.update(snapshot, trainer.running, dragging);
     },
   };
 }

@@ -9,7 +9,7 @@ import { createThumbnails } from './network-thumbnails.js';
 import { createPill, fitPills } from './pill.js';
 import { EVERY_ITEM } from '../model/readouts.js';
 import { revealKey } from '../model/reveal.js';
-import { readParam } from '../model/state.js';
+import { paramReader } from '../model/state.js';
 
 const PULSE_CLASSES = ['is-pulsing-forward', 'is-pulsing-backward', 'is-flashing'];
 const NONE = new Set();
@@ -34,6 +34,10 @@ function buildEdge(network, edge, edgeLayer, labelLayer) {
   return {
     edge,
     symbol,
+    read: paramReader(edge.name),
+    /** The weight its line was last styled for, and the numbers its labels last showed. */
+    styled: undefined,
+    labelled: {},
     group,
     tooltip: svgElement('title', {}, group),
     lines: [
@@ -66,16 +70,25 @@ function placeLines(item, layout) {
   }
 }
 
-/** Writes an edge's thickness and sign and, when `labels` is true, its labels and tooltip. */
+/**
+ * Writes an edge's thickness and sign and, when `labels` is true, its labels and tooltip. What an
+ * edge shows depends only on its weight and revealed gradient, so an edge whose two numbers are
+ * the ones it last wrote is left alone: a drag changes one weight of a 4-8-8-8-4's 192.
+ */
 function updateEdge(item, state, revealed, labels) {
-  const weight = readParam(state, item.edge.name);
-  setAttribute(item.lines[1], 'stroke-width', edgeWidth(weight));
-  item.group.classList.toggle('is-negative', weight < 0);
+  const weight = item.read(state);
+  if (!Object.is(weight, item.styled)) {
+    setAttribute(item.lines[1], 'stroke-width', edgeWidth(weight));
+    item.group.classList.toggle('is-negative', weight < 0);
+    item.styled = weight;
+  }
   if (!labels) return;
+  const grad = revealed.edgeGrads.get(item.edge.name);
+  if (Object.is(weight, item.labelled.weight) && Object.is(grad, item.labelled.grad)) return;
+  item.labelled = { weight, grad };
   const tooltip = `${item.symbol} = ${fullValue(weight)}`;
   setText(item.tooltip, tooltip);
   item.weight.show(item.symbol, formatNumber(weight), tooltip);
-  const grad = revealed.edgeGrads.get(item.edge.name);
   setAttribute(item.group, 'data-grad', grad === undefined ? null : fullValue(grad));
   if (grad === undefined) item.grad.hide();
   else item.grad.show('∂E/∂w', formatNumber(grad), `∂E/∂${item.symbol} = ${fullValue(grad)}`);
@@ -159,13 +172,19 @@ export function createNetworkView(container, orientation, { onThumbnail }) {
     }
   }
 
+  /** Whether a pulse was played since the last `stopAnimations`: only then is there one to stop. */
+  let animated = false;
+
   function stopAnimations() {
+    if (!animated) return;
+    animated = false;
     for (const element of svg.querySelectorAll('.is-pulsing-forward, .is-pulsing-backward, .is-flashing, .is-fresh')) {
       element.classList.remove(...PULSE_CLASSES, 'is-fresh');
     }
   }
 
   function play(stage, fresh) {
+    animated = true;
     // Reading layout between removing and adding the classes restarts the CSS animations.
     svg.getBoundingClientRect();
     const pulse = stage.phase === 'forward' || stage.phase === 'loss' ? 'is-pulsing-forward' : 'is-pulsing-backward';
