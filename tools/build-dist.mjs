@@ -5,15 +5,18 @@
 //
 // What it reads comes from the page itself: the one `<script type="module" src>` of index.html is
 // the entry of the JS bundle, and the stylesheets index.html links, in their order, become one
-// CSS bundle. An asset a module locates with `new URL('file', import.meta.url)` (the wasm-bindgen
-// glue's .wasm) is copied beside the bundle under a content-hashed name, and the URL in the
-// bundle names that copy; a module located so (a worker's script, `new URL('x.js', …)`) is
-// bundled on its own the same way, and the URL names its bundle. The output files are content-hashed too, and index.html is rewritten to
-// load them; the rest of it (the Content-Security-Policy meta included) is left as it is.
+// CSS bundle, written into index.html as a `<style>` (so the first paint waits for no request but
+// the page's) that the Content-Security-Policy meta allows by its SHA-256. An asset a module
+// locates with `new URL('file', import.meta.url)` (the wasm-bindgen glue's .wasm) is copied
+// beside the bundle under a content-hashed name, and the URL in the bundle names that copy; a
+// module located so (a worker's script, `new URL('x.js', …)`) is bundled on its own the same way,
+// and the URL names its bundle. The output files are content-hashed too, and index.html is
+// rewritten to load them; the rest of it is left as it is.
 //
 // Only files whose bytes change are written and files left from an earlier build are removed, so
 // a build with nothing changed touches nothing.
 
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
@@ -132,11 +135,33 @@ function pagePlugin(srcDir, styles, outDir, extra) {
   };
 }
 
-/** index.html loading `bundle.js` and `bundle.css` in place of the script and stylesheets. */
+/**
+ * `html` with `css` allowed as an inline stylesheet: its SHA-256 added to the style-src of the
+ * page's Content-Security-Policy, which must have one (a page without a policy needs nothing).
+ */
+function allowStyle(html, css) {
+  const policy = tagsOf(html, 'meta').find(({ attrs }) => attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
+  if (!policy) return html;
+  const content = policy.attrs.content ?? '';
+  const hash = `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+  const directives = content.split(';').map((directive) => directive.trim());
+  const at = directives.findIndex((directive) => /^style-src\s/i.test(directive));
+  if (at < 0) throw new Error('index.html\'s Content-Security-Policy has no style-src to allow the inline stylesheet by its hash');
+  directives[at] = `${directives[at]} ${hash}`;
+  const tag = policy.tag.replace(`content="${content}"`, `content="${directives.join('; ')}"`);
+  if (tag === policy.tag) throw new Error('index.html\'s Content-Security-Policy must be written as content="…"');
+  return html.slice(0, policy.start) + tag + html.slice(policy.end);
+}
+
+/**
+ * index.html loading `bundle.js` in place of the script, with the stylesheets' bundle `css`
+ * inline in place of the stylesheets: the first paint then waits for no other request.
+ */
 function rewriteHtml(html, { script, styles }, { js, css }) {
+  if (/<\/style/i.test(css)) throw new Error('the stylesheets contain "</style", which cannot be inlined');
   const edits = [
     { start: script.start, end: script.end, text: script.tag.replace(script.attrs.src, js) },
-    { start: styles[0].start, end: styles[0].end, text: `<link rel="stylesheet" href="${css}">` },
+    { start: styles[0].start, end: styles[0].end, text: `<style>${css}</style>` },
   ];
   for (const link of styles.slice(1)) {
     // The whole line, when the tag is alone on it.
@@ -146,7 +171,8 @@ function rewriteHtml(html, { script, styles }, { js, css }) {
     edits.push(alone ? { start: lineStart, end: lineEnd + 1, text: '' } : { start: link.start, end: link.end, text: '' });
   }
   edits.sort((a, b) => b.start - a.start);
-  return edits.reduce((text, { start, end, text: inserted }) => text.slice(0, start) + inserted + text.slice(end), html);
+  const rewritten = edits.reduce((text, { start, end, text: inserted }) => text.slice(0, start) + inserted + text.slice(end), html);
+  return allowStyle(rewritten, css);
 }
 
 async function filesUnder(dir) {
@@ -201,13 +227,17 @@ export async function buildDist({ src, out }) {
     plugins: [pagePlugin(srcDir, inputs.styles, outDir, extra)],
   });
   await refuseWarnings(result);
-  const files = new Map([...extra, ...result.outputFiles.map((file) => [file.path, Buffer.from(file.contents)])]);
-  const named = (ext) => {
+  const only = (ext) => {
     const found = result.outputFiles.filter((file) => file.path.endsWith(ext));
     if (found.length !== 1) throw new Error(`esbuild wrote ${found.length} ${ext} files, expected one`);
-    return path.relative(outDir, found[0].path).split(path.sep).join('/');
+    return found[0];
   };
-  const index = rewriteHtml(html, inputs, { js: named('.js'), css: named('.css') });
+  const [js, css] = [only('.js'), only('.css')];
+  const files = new Map([...extra, [js.path, Buffer.from(js.contents)]]);
+  const index = rewriteHtml(html, inputs, {
+    js: path.relative(outDir, js.path).split(path.sep).join('/'),
+    css: css.text.trimEnd(),
+  });
   files.set(path.join(outDir, 'index.html'), Buffer.from(index));
   const written = await sync(outDir, files);
   return { files: [...files.keys()].map((file) => path.relative(outDir, file)).sort(), written };
