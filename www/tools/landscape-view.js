@@ -57,10 +57,12 @@ function contourLevels(scale) {
  * Wires the panel in `container` (see index.html: `[data-landscape]` and its controls).
  * `compute(state, window)` is the core's landscape and `background` the worker's (see
  * core/engine.js; optional); `edit(values)` sets parameters as the sliders do; `current()` is
- * the state now, perhaps not drawn yet. Controller: `update(snapshot, history, training)`, the
+ * the state now, perhaps not drawn yet; `requestFrame()` asks for a frame, in which the page calls
+ * `update` (a surface the worker sends, or one put off, is drawn there, within the frame's
+ * schedule, never in a task of its own). Controller: `update(snapshot, history, training)`, the
  * surface deferred while training runs.
  */
-export function createLandscapeView(container, { compute, background = null, edit, current }) {
+export function createLandscapeView(container, { compute, background = null, edit, current, requestFrame }) {
   const map = container.querySelector('[data-landscape]');
   const canvas = map.querySelector('canvas');
   const overlay = createLandscapeOverlay(map);
@@ -79,6 +81,8 @@ export function createLandscapeView(container, { compute, background = null, edi
   let asked = null;
   /** The surface the worker last refused: computed here instead, where the error is shown. */
   let refused = null;
+  /** The worker's last answer, `{ answer, request }`, drawn by the next `update`. */
+  let arrived = null;
   const symbolOf = (name) => symbolText(network.param(name).symbol);
 
   /** Fills the pickers with `next`'s weights; keeps the axes where they still exist. */
@@ -128,25 +132,33 @@ export function createLandscapeView(container, { compute, background = null, edi
   }
 
   /**
-   * Asks the worker for the surface of `state` (one request at a time); the answer is drawn if
-   * the window is still the one it was asked for, and the view renders again, asking anew if the
-   * surface changed meanwhile.
+   * Asks the worker for the surface of `state` (one request at a time); the answer waits for the
+   * next frame, which draws it if the window is still the one it was asked for and asks anew if
+   * the surface changed meanwhile.
    */
   function askSurface(state, key) {
     const request = { key, frame };
     asked = request;
     background.landscape(state, windowOf(state)).then((answer) => {
       asked = null;
-      if (answer.lost) surface = null;
-      else if (answer.error) refused = request.key;
-      else if (request.frame === frame) {
-        const started = performance.now();
-        paintSurface(answer.surface, request.frame);
-        nextSurfaceAt = performance.now() + (SHARE - 1) * (performance.now() - started);
-        surface = request.key;
-      }
-      if (latest) render();
+      arrived = { answer, request };
+      requestFrame();
     });
+  }
+
+  /** Draws the worker's answer, if one came since the last frame. */
+  function takeArrived() {
+    if (arrived === null) return;
+    const { answer, request } = arrived;
+    arrived = null;
+    if (answer.lost) surface = null;
+    else if (answer.error) refused = request.key;
+    else if (request.frame === frame) {
+      const started = performance.now();
+      paintSurface(answer.surface, request.frame);
+      nextSurfaceAt = performance.now() + (SHARE - 1) * (performance.now() - started);
+      surface = request.key;
+    }
   }
 
   function showError(error) {
@@ -197,6 +209,7 @@ export function createLandscapeView(container, { compute, background = null, edi
   }
 
   function render() {
+    takeArrived();
     const { snapshot, history } = latest;
     if (snapshot.network !== network) {
       build(snapshot.network);
@@ -219,7 +232,7 @@ export function createLandscapeView(container, { compute, background = null, edi
     const ahead = !waiting && key !== surface && surface !== null && key !== refused && background?.ready;
     if (soon || ahead) {
       // The surface changed again soon after the last one: draw it a little later.
-      if (soon) deferred = setTimeout(render, nextSurfaceAt - performance.now());
+      if (soon) deferred = setTimeout(requestFrame, nextSurfaceAt - performance.now());
       else if (!asked) askSurface(snapshot.state, key);
       if (drawn.state !== snapshot.state) drawPoint(snapshot);
       if (drawn.version !== history.version) drawPath(history);

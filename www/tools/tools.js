@@ -34,7 +34,7 @@ export function createTools(engine, { trainer, history, edit, current, say, requ
   });
   const lossCurve = createLossCurveView(byId('loss-curve'));
   const landscape = createLandscapeView(byId('landscape'), {
-    compute: engine.landscape, background: engine.background, edit, current,
+    compute: engine.landscape, background: engine.background, edit, current, requestFrame,
   });
   const gradcheck = createGradcheckView(byId('gradcheck'), engine.finiteDifferences);
 
