@@ -57,6 +57,9 @@ const READOUTS = {
   // The neurons' maps over the input plane: every frame while training (the worker computes
   // them), in turn while dragging (a 4-8-8-8-4's 32 maps took ~4 ms of each input).
   maps: { period: 60, only: 'budget' },
+  // The loss landscape's surface while dragging (its heatmap and contours, ~3 ms; the point moves
+  // with the live readouts).
+  surface: { period: 60, only: 'budget' },
 };
 /**
  * An edit this soon after a slider's last input, before the slider is let go, is part of a drag:
@@ -256,6 +259,7 @@ async function boot() {
       dataView.linkLength(session.linkLength(), SAFE_LINK_LENGTH);
       tools.update(snapshot, dragging);
     }
+    if (dragging && readouts.due('surface')) tools.drawSurface();
     readouts.end();
     if (trainer.running) requestFrame();
   }

@@ -59,8 +59,8 @@ function contourLevels(scale) {
  * core/engine.js; optional); `edit(values)` sets parameters as the sliders do; `current()` is
  * the state now, perhaps not drawn yet; `requestFrame()` asks for a frame, in which the page calls
  * `update` (a surface the worker sends, or one put off, is drawn there, within the frame's
- * schedule, never in a task of its own). Controller: `update(snapshot, history, training)`, the
- * surface deferred while training runs.
+ * schedule, never in a task of its own). Controller: `update(snapshot, history, training,
+ * withSurface)`, the surface deferred while training runs, and `drawSurface()`.
  */
 export function createLandscapeView(container, { compute, background = null, edit, current, requestFrame }) {
   const map = container.querySelector('[data-landscape]');
@@ -208,8 +208,9 @@ export function createLandscapeView(container, { compute, background = null, edi
     overlay.showPath(history.path.map(({ weights }) => toBox([weights[ia], weights[ib]])));
   }
 
-  function render() {
-    takeArrived();
+  /** Draws the point and the path, and the surface unless `withSurface` is false (see `update`). */
+  function render(withSurface = true) {
+    if (withSurface) takeArrived();
     const { snapshot, history } = latest;
     if (snapshot.network !== network) {
       build(snapshot.network);
@@ -228,11 +229,15 @@ export function createLandscapeView(container, { compute, background = null, edi
     // waits for the core; drawing them (or, until the worker has loaded, computing them too)
     // takes at most 1 / SHARE of the time.
     if (key !== surface && surface !== null) background?.start();
+    // Without the surface's turn, only the point and the path move, over the surface last drawn
+    // for this window.
+    const held = !withSurface && !waiting && key !== surface && surface !== null && frame === surfaceFrame;
     const soon = !waiting && key !== surface && surface !== null && frame === surfaceFrame && performance.now() < nextSurfaceAt;
     const ahead = !waiting && key !== surface && surface !== null && key !== refused && background?.ready;
-    if (soon || ahead) {
+    if (held || soon || ahead) {
       // The surface changed again soon after the last one: draw it a little later.
-      if (soon) deferred = setTimeout(requestFrame, nextSurfaceAt - performance.now());
+      if (held) deferred = null;
+      else if (soon) deferred = setTimeout(requestFrame, nextSurfaceAt - performance.now());
       else if (!asked) askSurface(snapshot.state, key);
       if (drawn.state !== snapshot.state) drawPoint(snapshot);
       if (drawn.version !== history.version) drawPath(history);
@@ -308,10 +313,19 @@ export function createLandscapeView(container, { compute, background = null, edi
   for (const control of container.querySelectorAll('select, button')) control.disabled = false;
 
   return {
-    /** Shows `snapshot` and the `history` of updates; while `training`, the surface waits. */
-    update(snapshot, history, training = false) {
+    /**
+     * Shows `snapshot` and the `history` of updates; while `training`, the surface waits; with
+     * `withSurface` false (a drag's frame), only the point and the path move, and the surface
+     * waits for `drawSurface()`.
+     */
+    update(snapshot, history, training = false, withSurface = true) {
       latest = { snapshot, history, training };
-      render();
+      render(withSurface);
+    },
+
+    /** Draws the surface of the last `update`'s snapshot, if it is not drawn yet. */
+    drawSurface() {
+      if (latest) render();
     },
   };
 }

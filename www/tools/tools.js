@@ -14,7 +14,8 @@ const byId = (id) => document.getElementById(id);
  * parameters, `current()` is the state now, `say(message)` writes the status line and
  * `requestFrame()` asks for a redraw.
  * Controller: `update(snapshot, dragging)`, called once per frame (`dragging` while a slider's
- * inputs come).
+ * inputs come: then the landscape's surface, which can take milliseconds to draw, waits for
+ * `drawSurface()`, the frame's own turn for it).
  */
 export function createTools(engine, { trainer, history, edit, current, say, requestFrame }) {
   const trainView = createTrainView(byId('train'), () => {
@@ -42,8 +43,10 @@ export function createTools(engine, { trainer, history, edit, current, say, requ
     update(snapshot, dragging = false) {
       trainView.update(snapshot, history, trainer.running);
       lossCurve.update(history, trainView.target(), objectiveSymbol(snapshot.state));
-      landscape.update(snapshot, history, trainer.running);
+      landscape.update(snapshot, history, trainer.running, !dragging);
       gradcheck.update(snapshot, trainer.running, dragging);
     },
+
+    drawSurface: landscape.drawSurface,
   };
 }
