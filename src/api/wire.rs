@@ -14,6 +14,7 @@
 //! JSON-compatible serializer gave: maps and structs as objects, `None` and `()` as `null`, enum
 //! variants by name. Whole numbers cross as `f64` (exact up to 2⁵³; the core's are `u32`).
 
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::ser::{self, Serialize};
@@ -45,9 +46,32 @@ pub fn error(message: &str) -> JsValue {
     new_error(message)
 }
 
+thread_local! {
+    /// The last result's buffers, cleared and filled again by the next: a fresh skeleton and
+    /// numbers for every result cost an allocation and a free each.
+    static BUFFERS: RefCell<Wire> = RefCell::new(Wire::with_capacity());
+}
+
 /// `value` as a plain JavaScript value, through wire.js (strings with their numbers written).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let wire = Wire::of(value).map_err(|e| error(&format!("could not build the result: {e}")))?;
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut wire) => {
+            wire.skeleton.clear();
+            wire.numbers.clear();
+            let written = value.serialize(&mut *wire);
+            send(&wire, written)
+        }
+        Err(_) => {
+            let mut wire = Wire::with_capacity();
+            let written = value.serialize(&mut wire);
+            send(&wire, written)
+        }
+    })
+}
+
+/// The result `wire` holds, once written.
+fn send(wire: &Wire, written: Result<(), WireError>) -> Result<JsValue, JsValue> {
+    written.map_err(|e| error(&format!("could not build the result: {e}")))?;
     let hash = wire.hash();
     let skeleton = if knows(hash) { "" } else { &wire.skeleton };
     Ok(build(hash, skeleton, &wire.numbers))
@@ -76,12 +100,17 @@ pub struct Wire {
 impl Wire {
     /// `value` serialised.
     pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Self, WireError> {
-        let mut wire = Wire {
-            skeleton: String::with_capacity(1 << 14),
-            numbers: Vec::with_capacity(1 << 8),
-        };
+        let mut wire = Wire::with_capacity();
         value.serialize(&mut wire)?;
         Ok(wire)
+    }
+
+    /// Empty, with room for a usual result.
+    fn with_capacity() -> Self {
+        Wire {
+            skeleton: String::with_capacity(1 << 14),
+            numbers: Vec::with_capacity(1 << 8),
+        }
     }
 
     /// A 53-bit hash of the skeleton (so that it is exact as a JavaScript number): one multiply
