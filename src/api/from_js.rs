@@ -1,8 +1,10 @@
 //! How a JavaScript value crosses into the core: the mirror of [`super::wire`].
 //!
-//! wire.js writes the value in one walk as tokens in one `Float64Array`: each value its kind,
-//! then a number's 64 bits (NaN, ±∞ and −0 kept), a string's length and UTF-16 code units, or a
-//! container's count and entries (an object's each a key and a value). This reads them into a
+//! wire.js writes the value in one walk as tokens in one `Float64Array`: the number of its
+//! shape's tokens, its shape (each value its kind, then a string's length and UTF-16 code units
+//! or a container's count and entries, an object's each a key and a value), then its numbers in
+//! order, NaN, ±∞ and −0 kept. A state's shape repeats while its numbers change, so the shape
+//! alone can tell that a state was read before (see `super::states`). This reads them into a
 //! [`Value`], bounded in depth and size as [`Value::read`] is. What JSON cannot hold, wire.js
 //! writes as serde-wasm-bindgen read it: `undefined` as `null`, typed arrays as arrays, any other
 //! object by its own enumerable keys, a BigInt as a number; a function or a symbol, or a getter
@@ -24,11 +26,28 @@ extern "C" {
 
 /// `value` as a [`Value`], or why it cannot be read.
 pub fn from_js(value: &JsValue) -> Result<Value, String> {
+    let tokens = tokens(value)?;
+    let (shape, numbers) = split(&tokens)?;
+    parse(shape, numbers)
+}
+
+/// `value`'s tokens, or why it cannot be written.
+pub fn tokens(value: &JsValue) -> Result<Vec<f64>, String> {
     let tokens = write(value, MAX_DEPTH, MAX_LEN);
     if tokens.is_empty() {
         return Err(why());
     }
-    parse(&tokens)
+    Ok(tokens)
+}
+
+/// The tokens' shape and numbers.
+pub fn split(tokens: &[f64]) -> Result<(&[f64], &[f64]), String> {
+    let (&len, rest) = tokens.split_first().ok_or_else(malformed)?;
+    if len >= 0.0 && len.fract() == 0.0 && len <= rest.len() as f64 {
+        Ok(rest.split_at(len as usize))
+    } else {
+        Err(malformed())
+    }
 }
 
 /// The kinds of a value in the tokens, as wire.js numbers them.
@@ -40,11 +59,15 @@ const STRING: f64 = 4.0;
 const ARRAY: f64 = 5.0;
 const OBJECT: f64 = 6.0;
 
-/// The value the tokens describe.
-pub fn parse(tokens: &[f64]) -> Result<Value, String> {
-    let mut reader = Reader { tokens, at: 0 };
+/// The value a shape and its numbers describe.
+pub fn parse(shape: &[f64], numbers: &[f64]) -> Result<Value, String> {
+    let mut reader = Reader {
+        tokens: shape,
+        at: 0,
+        numbers: numbers.iter(),
+    };
     let value = reader.value(0)?;
-    if reader.at == tokens.len() {
+    if reader.at == shape.len() && reader.numbers.len() == 0 {
         Ok(value)
     } else {
         Err(malformed())
@@ -58,6 +81,7 @@ fn malformed() -> String {
 struct Reader<'a> {
     tokens: &'a [f64],
     at: usize,
+    numbers: std::slice::Iter<'a, f64>,
 }
 
 impl Reader<'_> {
@@ -88,7 +112,10 @@ impl Reader<'_> {
         } else if kind == TRUE {
             Ok(Value::Bool(true))
         } else if kind == NUMBER {
-            self.next().map(Value::Number)
+            self.numbers
+                .next()
+                .map(|&n| Value::Number(n))
+                .ok_or_else(malformed)
         } else if kind == STRING {
             self.string_body().map(Value::String)
         } else if kind == ARRAY {
@@ -143,26 +170,15 @@ impl Reader<'_> {
         let len = self.count()?;
         let units = &self.tokens[self.at..self.at + len];
         self.at += len;
-        let mut out = String::with_capacity(len);
-        if units
+        if !units
             .iter()
-            .all(|&u| (0.0..128.0).contains(&u) && u.fract() == 0.0)
+            .all(|u| (0.0..65536.0).contains(u) && u.fract() == 0.0)
         {
-            out.extend(units.iter().map(|&u| char::from(u as u8)));
-            return Ok(out);
+            return Err(malformed());
         }
-        let mut code_units = Vec::with_capacity(len);
-        for &u in units {
-            if (0.0..65536.0).contains(&u) && u.fract() == 0.0 {
-                code_units.push(u as u16);
-            } else {
-                return Err(malformed());
-            }
-        }
-        out.extend(
-            char::decode_utf16(code_units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
-        );
-        Ok(out)
+        Ok(char::decode_utf16(units.iter().map(|&u| u as u16))
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect())
     }
 }
 
@@ -170,14 +186,22 @@ impl Reader<'_> {
 mod tests {
     use super::*;
 
-    /// The tokens wire.js writes for a value, built by hand.
+    /// The shape and the numbers wire.js writes for a value, built by hand.
     #[derive(Default)]
-    struct Tokens(Vec<f64>);
+    struct Tokens(Vec<f64>, Vec<f64>);
 
     impl Tokens {
         fn number(mut self, n: f64) -> Self {
-            self.0.extend([NUMBER, n]);
+            self.0.push(NUMBER);
+            self.1.push(n);
             self
+        }
+        fn parse(&self) -> Result<Value, String> {
+            let mut tokens = vec![self.0.len() as f64];
+            tokens.extend(&self.0);
+            tokens.extend(&self.1);
+            let (shape, numbers) = split(&tokens)?;
+            parse(shape, numbers)
         }
         fn string(self, text: &str) -> Self {
             let units: Vec<u16> = text.encode_utf16().collect();
@@ -219,7 +243,7 @@ mod tests {
             .token(NULL)
             .string("")
             .open(OBJECT, 0);
-        let value = parse(&tokens.0).expect("valid");
+        let value = tokens.parse().expect("valid");
         let Value::Object(entries) = &value else {
             panic!("an object")
         };
@@ -252,20 +276,20 @@ mod tests {
             }
             tokens.open(ARRAY, 0)
         };
-        assert_eq!(parse(&nested(MAX_DEPTH + 1).0), Err(too_deep_message()));
-        assert!(parse(&nested(MAX_DEPTH).0).is_ok());
+        assert_eq!(nested(MAX_DEPTH + 1).parse(), Err(too_deep_message()));
+        assert!(nested(MAX_DEPTH).parse().is_ok());
         let mut long = Tokens::default().open(ARRAY, MAX_LEN + 1);
         for _ in 0..=MAX_LEN {
             long = long.token(NULL);
         }
-        assert_eq!(parse(&long.0), Err(too_long_message()));
+        assert_eq!(long.parse(), Err(too_long_message()));
         // An error in the entries that fit comes first, as `Value::read` reads them.
         let mut both = Tokens::default().open(ARRAY, MAX_LEN + 1);
         both.0.extend(nested(MAX_DEPTH).0);
         for _ in 0..MAX_LEN {
             both = both.token(NULL);
         }
-        assert_eq!(parse(&both.0), Err(too_deep_message()));
+        assert_eq!(both.parse(), Err(too_deep_message()));
     }
 
     #[test]
@@ -274,6 +298,7 @@ mod tests {
             vec![],
             vec![7.0],
             vec![NUMBER],
+            vec![NULL, 0.5],
             vec![ARRAY, 1.0],
             vec![ARRAY, 1.5, NULL],
             vec![ARRAY, -1.0],
@@ -286,8 +311,12 @@ mod tests {
             vec![STRING, 1.0, 0.5],
             vec![f64::NAN],
         ];
-        for tokens in cases {
-            assert_eq!(parse(&tokens), Err(malformed()), "{tokens:?}");
+        for shape in cases {
+            assert_eq!(parse(&shape, &[]), Err(malformed()), "{shape:?}");
+        }
+        assert_eq!(parse(&[NULL], &[0.5]), Err(malformed()));
+        for tokens in [vec![], vec![2.0, NULL], vec![-1.0], vec![0.5, NULL]] {
+            assert_eq!(split(&tokens), Err(malformed()), "{tokens:?}");
         }
     }
 }

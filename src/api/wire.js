@@ -87,9 +87,11 @@ const STRING = 4;
 const ARRAY = 5;
 const OBJECT = 6;
 
-/** The tokens of the value being written, kept from one call to the next. */
+/** The tokens of the value being written and its numbers, kept from one call to the next. */
 let tokens = new Float64Array(1024);
 let length = 0;
+let numbers = new Float64Array(256);
+let count = 0;
 /** Whether a value is being written (a getter may call the core while it is). */
 let writing = false;
 /** Why the last value could not be written. */
@@ -105,6 +107,17 @@ function put(token) {
   length += 1;
 }
 
+function putNumber(n) {
+  put(NUMBER);
+  if (count === numbers.length) {
+    const more = new Float64Array(numbers.length * 2);
+    more.set(numbers);
+    numbers = more;
+  }
+  numbers[count] = n;
+  count += 1;
+}
+
 function putString(text) {
   put(STRING);
   put(text.length);
@@ -113,8 +126,8 @@ function putString(text) {
 
 function putValue(v, depth, maxDepth, maxLen) {
   switch (typeof v) {
-    case 'number': put(NUMBER); put(v); return;
-    case 'bigint': put(NUMBER); put(Number(v)); return;
+    case 'number': putNumber(v); return;
+    case 'bigint': putNumber(Number(v)); return;
     case 'string': putString(v); return;
     case 'boolean': put(v ? TRUE : FALSE); return;
     case 'undefined': put(NULL); return;
@@ -143,26 +156,32 @@ function putValue(v, depth, maxDepth, maxLen) {
 }
 
 /**
- * `value` written for the core (see from_js.rs) as tokens: each value its kind, then a number's
- * 64 bits, a string's length and UTF-16 code units, or a container's count and entries (an
- * object's each a key string and a value). Containers deeper than `maxDepth` and entries past
- * `maxLen + 1` are left out: the core refuses such input before reaching them. A value that
- * cannot be written gives no tokens, and `wireWhy` says why.
+ * `value` written for the core (see from_js.rs) as tokens: the number of its shape's tokens,
+ * its shape (each value its kind, then a string's length and UTF-16 code units or a container's
+ * count and entries, an object's each a key string and a value), then its numbers in order.
+ * Containers deeper than `maxDepth` and entries past `maxLen + 1` are left out: the core refuses
+ * such input before reaching them. A value that cannot be written gives no tokens, and `wireWhy`
+ * says why.
  */
 export function wireWrite(value, maxDepth, maxLen) {
-  const [outer, outerLength, nested] = [tokens, length, writing];
-  if (nested) tokens = new Float64Array(1024);
+  const outer = [tokens, length, numbers, count];
+  const nested = writing;
+  if (nested) [tokens, numbers] = [new Float64Array(1024), new Float64Array(256)];
   writing = true;
-  length = 0;
+  length = 1;
+  count = 0;
   try {
     putValue(value, 0, maxDepth, maxLen);
-    return tokens.subarray(0, length);
+    tokens[0] = length - 1;
+    const shape = length;
+    for (let k = 0; k < count; k += 1) put(numbers[k]);
+    return tokens.subarray(0, shape + count);
   } catch (error) {
     why = error instanceof Error ? error.message : String(error);
     return tokens.subarray(0, 0);
   } finally {
     writing = nested;
-    if (nested) [tokens, length] = [outer, outerLength];
+    if (nested) [tokens, length, numbers, count] = outer;
   }
 }
 

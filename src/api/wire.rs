@@ -54,17 +54,22 @@ thread_local! {
 
 /// `value` as a plain JavaScript value, through wire.js (strings with their numbers written).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    written(&mut |wire| value.serialize(wire))
+}
+
+/// The result `write` writes, in the kept buffers (fresh ones if a result is being written).
+fn written(write: &mut dyn FnMut(&mut Wire) -> Result<(), WireError>) -> Result<JsValue, JsValue> {
     BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
         Ok(mut wire) => {
             wire.skeleton.clear();
             wire.numbers.clear();
-            let written = value.serialize(&mut *wire);
-            send(&wire, written)
+            let result = write(&mut wire);
+            send(&wire, result)
         }
         Err(_) => {
             let mut wire = Wire::with_capacity();
-            let written = value.serialize(&mut wire);
-            send(&wire, written)
+            let result = write(&mut wire);
+            send(&wire, result)
         }
     })
 }

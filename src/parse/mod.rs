@@ -2,11 +2,15 @@
 //! architecture or a landscape window, or an [`Error`] that names the field and the problem.
 
 mod plane;
+mod template;
 mod training;
 mod values;
 mod window;
 
+use std::fmt;
+
 pub use plane::parse_plane;
+pub use template::Template;
 pub use training::{parse_spec, MAX_L2};
 pub use window::parse_window;
 
@@ -114,36 +118,28 @@ pub fn parse_state(value: &Value) -> Result<State, Error> {
     let mut params = Vec::with_capacity(arch.param_count());
     for l in 1..=depth {
         let (w, b) = (layer_name('w', l), layer_name('b', l));
-        let rows_why = || {
-            if l == 1 {
-                "one per input, the length of x".to_string()
-            } else {
-                format!(
-                    "one per neuron of layer {}, the columns of w{}",
-                    l - 1,
-                    l - 1
-                )
-            }
-        };
         matrix_into(
             &mut params,
             state.require(&w, &w, "")?,
             &w,
             arch.width(l - 1),
             arch.width(l),
-            &rows_why,
+            format_args!("{}", RowsWhy(l)),
         )?;
         sized_into(
             &mut params,
             state.require(&b, &b, "")?,
             &b,
             arch.width(l),
-            &|| format!("one per column of {w}"),
+            format_args!("one per column of {w}"),
         )?;
     }
-    let t = sized(field("t")?, "t", arch.outputs(), &|| {
-        format!("one per output, the columns of w{depth}")
-    })?;
+    let t = sized(
+        field("t")?,
+        "t",
+        arch.outputs(),
+        format_args!("one per output, the columns of w{depth}"),
+    )?;
     let parsed = State {
         example: Sample { x, t },
         params,
@@ -324,12 +320,29 @@ fn activations(value: &Value, depth: usize) -> Result<Vec<Activation>, Error> {
     }
 }
 
+/// Why `wl` has the rows it has, for a message.
+struct RowsWhy(usize);
+
+impl fmt::Display for RowsWhy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("one per input, the length of x"),
+            l => write!(
+                f,
+                "one per neuron of layer {}, the columns of w{}",
+                l - 1,
+                l - 1
+            ),
+        }
+    }
+}
+
 /// An array of exactly `len` numbers, with why that length in the message.
 fn sized(
     value: &Value,
     path: &str,
     len: usize,
-    why: &dyn Fn() -> String,
+    why: fmt::Arguments<'_>,
 ) -> Result<Vec<f64>, Error> {
     let mut out = Vec::with_capacity(len);
     sized_into(&mut out, value, path, len, why)?;
@@ -342,7 +355,7 @@ fn sized_into(
     value: &Value,
     path: &str,
     len: usize,
-    why: &dyn Fn() -> String,
+    why: fmt::Arguments<'_>,
 ) -> Result<(), Error> {
     if array_len(value) != Some(len) {
         let numbers = if len == 1 {
@@ -353,8 +366,7 @@ fn sized_into(
         return Err(Error::new(
             path,
             format!(
-                "{path} must be an array of {numbers} ({}), got {}",
-                why(),
+                "{path} must be an array of {numbers} ({why}), got {}",
                 value.describe()
             ),
         ));
@@ -450,10 +462,13 @@ fn check_keys(entries: &[(String, Value)]) -> Result<usize, Error> {
 
 /// The layer number `digits` writes as Rust writes a number (no sign, no leading zero).
 fn layer_number(digits: &str) -> Option<usize> {
-    let canonical = !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits.len() == 1 || !digits.starts_with('0'));
-    canonical.then(|| digits.parse().ok()).flatten()
+    if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+        return None;
+    }
+    digits.bytes().try_fold(0usize, |l, b| {
+        let digit = (b as char).to_digit(10)?;
+        l.checked_mul(10)?.checked_add(digit as usize)
+    })
 }
 
 fn samples(value: &Value, arch: &Arch) -> Result<Vec<Sample>, Error> {
@@ -486,13 +501,13 @@ fn samples(value: &Value, arch: &Arch) -> Result<Vec<Sample>, Error> {
                     sample.require("x", &path, "")?,
                     &format!("{path}.x"),
                     arch.inputs(),
-                    &|| "one per input".to_string(),
+                    format_args!("one per input"),
                 )?,
                 t: sized(
                     sample.require("t", &path, "")?,
                     &format!("{path}.t"),
                     arch.outputs(),
-                    &|| "one per output".to_string(),
+                    format_args!("one per output"),
                 )?,
             })
         })

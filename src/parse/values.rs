@@ -1,6 +1,8 @@
 //! Readers for the pieces of an input: objects, numbers, vectors, matrices, names and counts.
 //! Each error names the path of the offending value and says what was expected.
 
+use std::fmt;
+
 use crate::error::Error;
 use crate::json::Value;
 use crate::num::Num;
@@ -76,17 +78,24 @@ fn not_a_number(path: &str, value: &Value) -> Error {
     )
 }
 
-/// `items`, each a finite number, appended to `out`; `path` names item `i` (written only for
-/// an error).
+/// `items`, each a finite number, appended to `out`; they are `path[j]`, or `path[row][j]` in a
+/// matrix's row (written only for an error).
 fn numbers_into(
     out: &mut Vec<f64>,
     items: &[Value],
-    path: &dyn Fn(usize) -> String,
+    path: &str,
+    row: Option<usize>,
 ) -> Result<(), Error> {
-    for (i, item) in items.iter().enumerate() {
+    for (j, item) in items.iter().enumerate() {
         match item {
             Value::Number(n) if n.is_finite() => out.push(*n),
-            other => return Err(not_a_number(&path(i), other)),
+            other => {
+                let at = match row {
+                    Some(i) => format!("{path}[{i}][{j}]"),
+                    None => format!("{path}[{j}]"),
+                };
+                return Err(not_a_number(&at, other));
+            }
         }
     }
     Ok(())
@@ -140,8 +149,9 @@ pub fn vector(value: &Value, path: &str, len: usize) -> Result<Vec<f64>, Error> 
 
 /// An array of exactly `len` finite numbers, appended to `out`.
 pub fn vector_into(out: &mut Vec<f64>, value: &Value, path: &str, len: usize) -> Result<(), Error> {
-    let items = array(value, path, len, &|| numbers_phrase(len))?;
-    numbers_into(out, items, &|i| format!("{path}[{i}]"))
+    let what = format_args!("an array of {len} number{}", plural(len));
+    let items = array(value, path, len, what)?;
+    numbers_into(out, items, path, None)
 }
 
 /// A range `[low, high]` of two finite numbers with `low < high`.
@@ -166,7 +176,7 @@ pub fn vector_up_to(value: &Value, path: &str, max: usize, what: &str) -> Result
     match value {
         Value::Array(items) if (1..=max).contains(&items.len()) => {
             let mut out = Vec::with_capacity(items.len());
-            numbers_into(&mut out, items, &|i| format!("{path}[{i}]"))?;
+            numbers_into(&mut out, items, path, None)?;
             Ok(out)
         }
         other => Err(Error::new(
@@ -187,27 +197,20 @@ pub fn matrix_into(
     path: &str,
     rows: usize,
     cols: usize,
-    why: &dyn Fn() -> String,
+    why: fmt::Arguments<'_>,
 ) -> Result<(), Error> {
-    let rows_phrase = || {
-        format!(
-            "an array of {rows} rows ({}), each {}",
-            why(),
-            numbers_phrase(cols)
-        )
-    };
-    let items = array(value, path, rows, &rows_phrase)?;
+    let each = plural(cols);
+    let what =
+        format_args!("an array of {rows} rows ({why}), each an array of {cols} number{each}");
+    let items = array(value, path, rows, what)?;
     for (i, row) in items.iter().enumerate() {
         match row {
             Value::Array(numbers) if numbers.len() == cols => {
-                numbers_into(out, numbers, &|j| format!("{path}[{i}][{j}]"))?;
+                numbers_into(out, numbers, path, Some(i))?;
             }
             other => {
-                return Err(wrong_array(
-                    &format!("{path}[{i}]"),
-                    &numbers_phrase(cols),
-                    other,
-                ))
+                let what = format_args!("an array of {cols} number{each}");
+                return Err(wrong_array(&format!("{path}[{i}]"), what, other));
             }
         }
     }
@@ -227,25 +230,26 @@ fn array<'v>(
     value: &'v Value,
     path: &str,
     len: usize,
-    what: &dyn Fn() -> String,
+    what: fmt::Arguments<'_>,
 ) -> Result<&'v [Value], Error> {
     match value {
         Value::Array(items) if items.len() == len => Ok(items),
-        other => Err(wrong_array(path, &what(), other)),
+        other => Err(wrong_array(path, what, other)),
     }
 }
 
-fn wrong_array(path: &str, what: &str, value: &Value) -> Error {
+fn wrong_array(path: &str, what: fmt::Arguments<'_>, value: &Value) -> Error {
     Error::new(
         path,
         format!("{path} must be {what}, got {}", value.describe()),
     )
 }
 
-fn numbers_phrase(n: usize) -> String {
+/// The ending of "number" for `n` of them.
+fn plural(n: usize) -> &'static str {
     if n == 1 {
-        "an array of 1 number".to_string()
+        ""
     } else {
-        format!("an array of {n} numbers")
+        "s"
     }
 }
