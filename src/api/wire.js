@@ -62,6 +62,16 @@ function compile(node) {
   }
   if (node === null || typeof node !== 'object') return () => node;
   if (Array.isArray(node)) {
+    // Numbers at consecutive positions (a layer's values, a row of weights): one plain loop.
+    const from = node[0];
+    if (node.length > 0 && node.every((k, i) => k === from + i)) {
+      const to = from + node.length;
+      return (numbers) => {
+        const out = [];
+        for (let k = from; k < to; k += 1) out.push(numbers[k]);
+        return out;
+      };
+    }
     const parts = node.map(compile);
     return (numbers) => {
       const out = [];
