@@ -113,8 +113,8 @@ pub struct Wire {
     string_at: usize,
 }
 
-/// The hash's multiplier.
-const K: u64 = 0x9e37_79b9_7f4a_7c15;
+/// The hash's multiplier (FNV-1a's 64-bit prime).
+const K: u64 = 0x0000_0100_0000_01b3;
 
 impl Wire {
     /// `value` serialised.
@@ -144,16 +144,13 @@ impl Wire {
         self.string_at = usize::MAX;
     }
 
-    /// One piece of the shape into its hash: its length, then one multiply and shift per 8
-    /// bytes.
+    /// One piece of the shape into its hash (FNV-1a over its length and its bytes: most pieces
+    /// are one byte, `,` or a number's mark).
     fn mix(&mut self, bytes: &[u8]) {
         self.pieces += 1;
         let mut h = (self.shape ^ bytes.len() as u64).wrapping_mul(K);
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(K);
-            h ^= h >> 29;
+        for &byte in bytes {
+            h = (h ^ u64::from(byte)).wrapping_mul(K);
         }
         self.shape = h;
     }
