@@ -10,7 +10,7 @@ use crate::data::split::{held_out, split};
 use crate::error::Error;
 use crate::network::activation::Activation;
 use crate::network::arch::{Arch, NodeId};
-use crate::network::backward::{backward, Gradients};
+use crate::network::backward::{forward_backward, Gradients};
 use crate::network::forward::{forward, Forward};
 use crate::network::layer_names::layer_name;
 use crate::state::{write_params, Mode, State, UpdateOrder};
@@ -84,8 +84,7 @@ impl Pass {
 pub fn pass(state: &State) -> Result<Pass, Error> {
     let arch = &state.arch;
     let (x, t) = (&state.example.x, &state.example.t);
-    let fwd = forward(arch, &state.params, x, t, state.loss_fn);
-    let grads = backward(arch, &state.params, t, &fwd, state.loss_fn);
+    let (fwd, grads) = forward_backward(arch, &state.params, x, t, state.loss_fn);
     let batch = (!state.samples.is_empty()).then(|| objective(state, &state.params));
     let sample_forwards: Vec<Forward> = state
         .samples
