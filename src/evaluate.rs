@@ -1,6 +1,8 @@
 //! One full pass at a state — forward, backward and the update — checked for overflow and
 //! shaped for JavaScript.
 
+use std::borrow::Cow;
+
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -8,8 +10,9 @@ use crate::data::split::{held_out, split};
 use crate::error::Error;
 use crate::network::activation::Activation;
 use crate::network::arch::{Arch, NodeId};
-use crate::network::backward::{backward, Gradients};
+use crate::network::backward::{forward_backward, Gradients};
 use crate::network::forward::{forward, Forward};
+use crate::network::layer_names::layer_name;
 use crate::state::{write_params, Mode, State, UpdateOrder};
 use crate::train::metrics::{accuracy, is_classification};
 use crate::train::objective::{objective, Objective};
@@ -81,8 +84,7 @@ impl Pass {
 pub fn pass(state: &State) -> Result<Pass, Error> {
     let arch = &state.arch;
     let (x, t) = (&state.example.x, &state.example.t);
-    let fwd = forward(arch, &state.params, x, t, state.loss_fn);
-    let grads = backward(arch, &state.params, t, &fwd, state.loss_fn);
+    let (fwd, grads) = forward_backward(arch, &state.params, x, t, state.loss_fn);
     let batch = (!state.samples.is_empty()).then(|| objective(state, &state.params));
     let sample_forwards: Vec<Forward> = state
         .samples
@@ -148,11 +150,11 @@ fn dead_units(arch: &Arch, examples: &[&Forward]) -> Vec<NodeId> {
 }
 
 /// The name of layer `l`'s activations in results: `h1` … `h(L−1)`, and `y` for the output.
-pub fn activation_key(arch: &Arch, l: usize) -> String {
+pub fn activation_key(arch: &Arch, l: usize) -> Cow<'static, str> {
     if l == arch.depth() {
-        "y".to_string()
+        Cow::Borrowed("y")
     } else {
-        format!("h{l}")
+        layer_name('h', l)
     }
 }
 
@@ -249,11 +251,12 @@ fn layered<M: SerializeMap>(
     z: bool,
 ) -> Result<(), M::Error> {
     for (l, v) in values.iter().enumerate().skip(1) {
-        if z {
-            map.serialize_entry(&format!("z{l}"), v)?;
+        let key = if z {
+            layer_name('z', l)
         } else {
-            map.serialize_entry(&activation_key(arch, l), v)?;
-        }
+            activation_key(arch, l)
+        };
+        map.serialize_entry(&*key, v)?;
     }
     Ok(())
 }
@@ -281,12 +284,19 @@ impl Serialize for SlopeJson<'_> {
         let pass = self.0;
         let mut map = serializer.serialize_map(None)?;
         for l in 1..=pass.state.arch.depth() {
-            let slopes: Vec<f64> = (0..pass.state.arch.width(l))
-                .map(|j| pass.slope(l, j))
-                .collect();
-            map.serialize_entry(&format!("z{l}"), &slopes)?;
+            map.serialize_entry(&*layer_name('z', l), &Slopes(pass, l))?;
         }
         map.end()
+    }
+}
+
+/// Layer `l`'s slopes `f′(z)`, serialised as they are computed.
+struct Slopes<'a>(&'a Pass, usize);
+
+impl Serialize for Slopes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (pass, l) = (self.0, self.1);
+        serializer.collect_seq((0..pass.state.arch.width(l)).map(|j| pass.slope(l, j)))
     }
 }
 

@@ -14,6 +14,7 @@ use crate::data::datasets::Spec;
 use crate::network::activation::Activation;
 use crate::network::arch::Arch;
 use crate::network::init::DEFAULT_INIT_SEED;
+use crate::network::layer_names::layer_name;
 use crate::network::loss::LossFn;
 pub use crate::network::name_of;
 pub use crate::train::order::UpdateOrder;
@@ -168,10 +169,20 @@ pub fn write_params<M: SerializeMap>(
     params: &[f64],
 ) -> Result<(), M::Error> {
     for l in 1..=arch.depth() {
-        map.serialize_entry(&format!("w{l}"), &rows(arch, params, l))?;
-        map.serialize_entry(&format!("b{l}"), arch.biases(params, l))?;
+        let rows = Rows(arch.weights(params, l), arch.width(l));
+        map.serialize_entry(&*layer_name('w', l), &rows)?;
+        map.serialize_entry(&*layer_name('b', l), arch.biases(params, l))?;
     }
     Ok(())
+}
+
+/// Row-major weights, `width` to a row, serialised as rows without copying them out.
+struct Rows<'p>(&'p [f64], usize);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.chunks(self.1))
+    }
 }
 
 /// The state as users see and save it: `x`, `t`, `w1`, `b1`, … `wL`, `bL`, `lr`, then the

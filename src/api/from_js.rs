@@ -1,11 +1,14 @@
 //! How a JavaScript value crosses into the core: the mirror of [`super::wire`].
 //!
-//! wire.js writes the value as a skeleton (JSON in which every number is replaced by its
-//! position) and its numbers, NaN and ±∞ kept, in one walk over the value and two calls; this
-//! reads them into a [`Value`], bounded in depth and size as [`Value::read`] is. What JSON cannot
-//! hold, wire.js writes as serde-wasm-bindgen read it: `undefined` as `null`, typed arrays as
-//! arrays, any other object by its own enumerable keys, a BigInt as a number; a function or a
-//! symbol, or a getter that throws, is refused with a message.
+//! wire.js writes the value in one walk as tokens in one `Float64Array`: the number of its
+//! shape's tokens, its shape (each value its kind, then a string's length and UTF-16 code units
+//! or a container's count and entries, an object's each a key and a value), then its numbers in
+//! order, NaN, ±∞ and −0 kept. A state's shape repeats while its numbers change, so the shape
+//! alone can tell that a state was read before (see `super::states`). This reads them into a
+//! [`Value`], bounded in depth and size as [`Value::read`] is. What JSON cannot hold, wire.js
+//! writes as serde-wasm-bindgen read it: `undefined` as `null`, typed arrays as arrays, any other
+//! object by its own enumerable keys, a BigInt as a number; a function or a symbol, or a getter
+//! that throws, is refused with a message.
 
 use wasm_bindgen::prelude::*;
 
@@ -13,33 +16,58 @@ use crate::json::{too_deep_message, too_long_message, Value, MAX_DEPTH, MAX_LEN}
 
 #[wasm_bindgen(module = "/src/api/wire.js")]
 extern "C" {
-    /// `value`'s skeleton, or `!` and why it cannot be written; its numbers wait for `take`.
+    /// `value`'s tokens; none when it cannot be written, and then `why` says why.
     #[wasm_bindgen(js_name = wireWrite)]
-    fn write(value: &JsValue, max_depth: usize, max_len: usize) -> String;
-    /// The numbers of the last `write`.
-    #[wasm_bindgen(js_name = wireTake)]
-    fn take() -> Vec<f64>;
+    fn write(value: &JsValue, max_depth: usize, max_len: usize) -> Vec<f64>;
+    /// Why the last `write` gave no tokens.
+    #[wasm_bindgen(js_name = wireWhy)]
+    fn why() -> String;
 }
 
 /// `value` as a [`Value`], or why it cannot be read.
 pub fn from_js(value: &JsValue) -> Result<Value, String> {
-    let skeleton = write(value, MAX_DEPTH, MAX_LEN);
-    let numbers = take();
-    match skeleton.strip_prefix('!') {
-        Some(why) => Err(why.to_string()),
-        None => parse(&skeleton, &numbers),
+    let tokens = tokens(value)?;
+    let (shape, numbers) = split(&tokens)?;
+    parse(shape, numbers)
+}
+
+/// `value`'s tokens, or why it cannot be written.
+pub fn tokens(value: &JsValue) -> Result<Vec<f64>, String> {
+    let tokens = write(value, MAX_DEPTH, MAX_LEN);
+    if tokens.is_empty() {
+        return Err(why());
+    }
+    Ok(tokens)
+}
+
+/// The tokens' shape and numbers.
+pub fn split(tokens: &[f64]) -> Result<(&[f64], &[f64]), String> {
+    let (&len, rest) = tokens.split_first().ok_or_else(malformed)?;
+    if len >= 0.0 && len.fract() == 0.0 && len <= rest.len() as f64 {
+        Ok(rest.split_at(len as usize))
+    } else {
+        Err(malformed())
     }
 }
 
-/// The value a skeleton and its numbers describe.
-pub fn parse(skeleton: &str, numbers: &[f64]) -> Result<Value, String> {
+/// The kinds of a value in the tokens, as wire.js numbers them.
+const NULL: f64 = 0.0;
+const FALSE: f64 = 1.0;
+const TRUE: f64 = 2.0;
+const NUMBER: f64 = 3.0;
+const STRING: f64 = 4.0;
+const ARRAY: f64 = 5.0;
+const OBJECT: f64 = 6.0;
+
+/// The value a shape and its numbers describe.
+pub fn parse(shape: &[f64], numbers: &[f64]) -> Result<Value, String> {
     let mut reader = Reader {
-        text: skeleton,
+        tokens: shape,
         at: 0,
-        numbers,
+        numbers: numbers.iter(),
     };
     let value = reader.value(0)?;
-    if reader.at == skeleton.len() {
+    if reader.at == shape.len() && reader.numbers.len() == 0 {
         Ok(value)
     } else {
         Err(malformed())
@@ -47,178 +75,110 @@ pub fn parse(skeleton: &str, numbers: &[f64]) -> Result<Value, String> {
 }
 
 fn malformed() -> String {
-    "the input's skeleton is malformed".to_string()
+    "the input's tokens are malformed".to_string()
 }
 
 struct Reader<'a> {
-    text: &'a str,
+    tokens: &'a [f64],
     at: usize,
-    numbers: &'a [f64],
+    numbers: std::slice::Iter<'a, f64>,
 }
 
 impl Reader<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.at).copied()
+    fn next(&mut self) -> Result<f64, String> {
+        let token = self.tokens.get(self.at).copied().ok_or_else(malformed)?;
+        self.at += 1;
+        Ok(token)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, String> {
-        match self.peek() {
-            Some(b'n') => self.word("null", Value::Null),
-            Some(b't') => self.word("true", Value::Bool(true)),
-            Some(b'f') => self.word("false", Value::Bool(false)),
-            Some(b'"') => self.string().map(Value::String),
-            Some(b'0'..=b'9') => self.number(),
-            Some(b'[') => self.array(depth),
-            Some(b'{') => self.object(depth),
-            _ => Err(malformed()),
-        }
-    }
-
-    fn word(&mut self, word: &str, value: Value) -> Result<Value, String> {
-        if self.text[self.at..].starts_with(word) {
-            self.at += word.len();
-            Ok(value)
+    /// A count (a container's entries, a string's code units): a whole number no larger than
+    /// the tokens left, so that no count can ask for more room than the input holds.
+    fn count(&mut self) -> Result<usize, String> {
+        let n = self.next()?;
+        let left = self.tokens.len() - self.at;
+        if n >= 0.0 && n.fract() == 0.0 && n <= left as f64 {
+            Ok(n as usize)
         } else {
             Err(malformed())
         }
     }
 
-    fn number(&mut self) -> Result<Value, String> {
-        let mut k: usize = 0;
-        while let Some(digit @ b'0'..=b'9') = self.peek() {
-            k = k
-                .checked_mul(10)
-                .and_then(|k| k.checked_add(usize::from(digit - b'0')))
-                .ok_or_else(malformed)?;
-            self.at += 1;
+    fn value(&mut self, depth: usize) -> Result<Value, String> {
+        let kind = self.next()?;
+        if kind == NULL {
+            Ok(Value::Null)
+        } else if kind == FALSE {
+            Ok(Value::Bool(false))
+        } else if kind == TRUE {
+            Ok(Value::Bool(true))
+        } else if kind == NUMBER {
+            self.numbers
+                .next()
+                .map(|&n| Value::Number(n))
+                .ok_or_else(malformed)
+        } else if kind == STRING {
+            self.string_body().map(Value::String)
+        } else if kind == ARRAY {
+            self.array(depth)
+        } else if kind == OBJECT {
+            self.object(depth)
+        } else {
+            Err(malformed())
         }
-        self.numbers
-            .get(k)
-            .map(|&n| Value::Number(n))
-            .ok_or_else(malformed)
     }
 
     /// A container's opening at `depth` (children are one deeper), as `Value::read` bounds it.
-    fn open(&mut self, depth: usize) -> Result<usize, String> {
+    fn open(&self, depth: usize) -> Result<usize, String> {
         if depth >= MAX_DEPTH {
             return Err(too_deep_message());
         }
-        self.at += 1;
         Ok(depth + 1)
-    }
-
-    /// Past a `,` (true) or the container's `close` (false).
-    fn next(&mut self, close: u8) -> Result<bool, String> {
-        match self.peek() {
-            Some(b',') => {
-                self.at += 1;
-                Ok(true)
-            }
-            Some(byte) if byte == close => {
-                self.at += 1;
-                Ok(false)
-            }
-            _ => Err(malformed()),
-        }
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, String> {
         let inner = self.open(depth)?;
-        let mut items = Vec::new();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
+        let count = self.count()?;
+        let mut items = Vec::with_capacity(count.min(MAX_LEN));
+        for _ in 0..count {
             if items.len() == MAX_LEN {
                 return Err(too_long_message());
             }
             items.push(self.value(inner)?);
-            if !self.next(b']')? {
-                return Ok(Value::Array(items));
-            }
         }
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, String> {
         let inner = self.open(depth)?;
-        let mut entries = Vec::new();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(Value::Object(entries));
-        }
-        loop {
+        let count = self.count()?;
+        let mut entries = Vec::with_capacity(count.min(MAX_LEN));
+        for _ in 0..count {
             if entries.len() == MAX_LEN {
                 return Err(too_long_message());
             }
-            let key = self.string()?;
-            if self.peek() != Some(b':') {
+            if self.next()? != STRING {
                 return Err(malformed());
             }
-            self.at += 1;
+            let key = self.string_body()?;
             entries.push((key, self.value(inner)?));
-            if !self.next(b'}')? {
-                return Ok(Value::Object(entries));
-            }
         }
+        Ok(Value::Object(entries))
     }
 
-    /// A JSON string as `JSON.stringify` writes it; a lone surrogate becomes U+FFFD.
-    fn string(&mut self) -> Result<String, String> {
-        if self.peek() != Some(b'"') {
+    /// A string's length and UTF-16 code units; a lone surrogate becomes U+FFFD.
+    fn string_body(&mut self) -> Result<String, String> {
+        let len = self.count()?;
+        let units = &self.tokens[self.at..self.at + len];
+        self.at += len;
+        if !units
+            .iter()
+            .all(|u| (0.0..65536.0).contains(u) && u.fract() == 0.0)
+        {
             return Err(malformed());
         }
-        self.at += 1;
-        let mut out = String::new();
-        loop {
-            let rest = &self.text[self.at..];
-            let end = rest
-                .bytes()
-                .position(|b| b == b'"' || b == b'\\')
-                .ok_or_else(malformed)?;
-            out.push_str(&rest[..end]);
-            self.at += end + 1;
-            if rest.as_bytes()[end] == b'"' {
-                return Ok(out);
-            }
-            let escape = self.peek().ok_or_else(malformed)?;
-            self.at += 1;
-            match escape {
-                b'u' => {
-                    let unit = self.hex4()?;
-                    let code = if (0xd800..0xdc00).contains(&unit)
-                        && self.text[self.at..].starts_with("\\u")
-                    {
-                        let at = self.at;
-                        self.at += 2;
-                        let low = self.hex4()?;
-                        if (0xdc00..0xe000).contains(&low) {
-                            0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)
-                        } else {
-                            self.at = at;
-                            unit
-                        }
-                    } else {
-                        unit
-                    };
-                    out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
-                }
-                b'n' => out.push('\n'),
-                b't' => out.push('\t'),
-                b'r' => out.push('\r'),
-                b'b' => out.push('\u{8}'),
-                b'f' => out.push('\u{c}'),
-                b'"' | b'\\' | b'/' => out.push(char::from(escape)),
-                _ => return Err(malformed()),
-            }
-        }
-    }
-
-    fn hex4(&mut self) -> Result<u32, String> {
-        let digits = self.text.get(self.at..self.at + 4).ok_or_else(malformed)?;
-        let unit = u32::from_str_radix(digits, 16).map_err(|_| malformed())?;
-        self.at += 4;
-        Ok(unit)
+        Ok(char::decode_utf16(units.iter().map(|&u| u as u16))
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect())
     }
 }
 
@@ -226,27 +186,76 @@ impl Reader<'_> {
 mod tests {
     use super::*;
 
+    /// The shape and the numbers wire.js writes for a value, built by hand.
+    #[derive(Default)]
+    struct Tokens(Vec<f64>, Vec<f64>);
+
+    impl Tokens {
+        fn number(mut self, n: f64) -> Self {
+            self.0.push(NUMBER);
+            self.1.push(n);
+            self
+        }
+        fn parse(&self) -> Result<Value, String> {
+            let mut tokens = vec![self.0.len() as f64];
+            tokens.extend(&self.0);
+            tokens.extend(&self.1);
+            let (shape, numbers) = split(&tokens)?;
+            parse(shape, numbers)
+        }
+        fn string(self, text: &str) -> Self {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            self.units(&units)
+        }
+        fn units(mut self, units: &[u16]) -> Self {
+            self.0.extend([STRING, units.len() as f64]);
+            self.0.extend(units.iter().map(|&u| f64::from(u)));
+            self
+        }
+        fn token(mut self, token: f64) -> Self {
+            self.0.push(token);
+            self
+        }
+        fn open(self, kind: f64, count: usize) -> Self {
+            self.token(kind).token(count as f64)
+        }
+    }
+
     fn object(entries: Vec<(&str, Value)>) -> Value {
         Value::Object(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 
     #[test]
     fn reads_every_kind_with_its_numbers() {
-        let value = parse(
-            r#"{"x":[0,1],"name":"a\"b\\c\n\u00e9\ud83d\ude00\ud800!","on":true,"off":false,"none":null,"":{}}"#,
-            &[f64::NAN, -0.0],
-        )
-        .expect("valid");
+        let tokens = Tokens::default()
+            .open(OBJECT, 6)
+            .string("x")
+            .open(ARRAY, 2)
+            .number(f64::NAN)
+            .number(-0.0)
+            .string("name")
+            .units(&[0x61, 0x22, 0xe9, 0xd83d, 0xde00, 0xd800, 0x21, 0xdc00])
+            .string("on")
+            .token(TRUE)
+            .string("off")
+            .token(FALSE)
+            .string("none")
+            .token(NULL)
+            .string("")
+            .open(OBJECT, 0);
+        let value = tokens.parse().expect("valid");
         let Value::Object(entries) = &value else {
             panic!("an object")
         };
-        assert!(
-            matches!(&entries[0].1, Value::Array(x) if matches!(x[0], Value::Number(n) if n.is_nan()))
-        );
+        let Value::Array(x) = &entries[0].1 else {
+            panic!("an array")
+        };
+        assert!(matches!(x[0], Value::Number(n) if n.is_nan()));
+        assert!(matches!(x[1], Value::Number(n) if n == 0.0 && n.is_sign_negative()));
         assert_eq!(
             entries[1..].to_vec(),
             match object(vec![
-                ("name", Value::String("a\"b\\c\né😀\u{fffd}!".into())),
+                ("name", Value::String("a\"é😀\u{fffd}!\u{fffd}".into())),
                 ("on", Value::Bool(true)),
                 ("off", Value::Bool(false)),
                 ("none", Value::Null),
@@ -260,27 +269,54 @@ mod tests {
 
     #[test]
     fn is_bounded_as_value_read_is() {
-        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        assert_eq!(parse(&deep, &[]), Err(too_deep_message()));
-        let fits = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(parse(&fits, &[]).is_ok());
-        let long = format!("[{}null]", "null,".repeat(MAX_LEN));
-        assert_eq!(parse(&long, &[]), Err(too_long_message()));
+        let nested = |levels: usize| {
+            let mut tokens = Tokens::default();
+            for _ in 0..levels - 1 {
+                tokens = tokens.open(ARRAY, 1);
+            }
+            tokens.open(ARRAY, 0)
+        };
+        assert_eq!(nested(MAX_DEPTH + 1).parse(), Err(too_deep_message()));
+        assert!(nested(MAX_DEPTH).parse().is_ok());
+        let mut long = Tokens::default().open(ARRAY, MAX_LEN + 1);
+        for _ in 0..=MAX_LEN {
+            long = long.token(NULL);
+        }
+        assert_eq!(long.parse(), Err(too_long_message()));
+        // An error in the entries that fit comes first, as `Value::read` reads them.
+        let mut both = Tokens::default().open(ARRAY, MAX_LEN + 1);
+        both.0.extend(nested(MAX_DEPTH).0);
+        for _ in 0..MAX_LEN {
+            both = both.token(NULL);
+        }
+        assert_eq!(both.parse(), Err(too_deep_message()));
     }
 
     #[test]
-    fn a_malformed_skeleton_is_an_error() {
-        for text in [
-            "",
-            "[0",
-            "[1]",
-            "{\"a\" 0}",
-            "[0]x",
-            "nul",
-            "\"abc",
-            "[99999999999999999999999]",
-        ] {
-            assert_eq!(parse(text, &[0.5]), Err(malformed()), "{text}");
+    fn malformed_tokens_are_an_error() {
+        let cases: Vec<Vec<f64>> = vec![
+            vec![],
+            vec![7.0],
+            vec![NUMBER],
+            vec![NULL, 0.5],
+            vec![ARRAY, 1.0],
+            vec![ARRAY, 1.5, NULL],
+            vec![ARRAY, -1.0],
+            vec![ARRAY, f64::NAN],
+            vec![ARRAY, 1e300],
+            vec![NULL, NULL],
+            vec![OBJECT, 1.0, NULL, NULL],
+            vec![STRING, 2.0, 65.0],
+            vec![STRING, 1.0, 65536.0],
+            vec![STRING, 1.0, 0.5],
+            vec![f64::NAN],
+        ];
+        for shape in cases {
+            assert_eq!(parse(&shape, &[]), Err(malformed()), "{shape:?}");
+        }
+        assert_eq!(parse(&[NULL], &[0.5]), Err(malformed()));
+        for tokens in [vec![], vec![2.0, NULL], vec![-1.0], vec![0.5, NULL]] {
+            assert_eq!(split(&tokens), Err(malformed()), "{tokens:?}");
         }
     }
 }

@@ -7,6 +7,7 @@
 //! whose message names the field; nothing here panics.
 
 mod from_js;
+mod states;
 mod wire;
 
 use serde::Serialize;
@@ -15,9 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::evaluate::{pass, Pass};
 use crate::json::Value;
-use crate::parse::{
-    parse_arch, parse_number, parse_plane, parse_seed, parse_state, parse_steps, parse_window,
-};
+use crate::parse::{parse_arch, parse_number, parse_plane, parse_seed, parse_steps, parse_window};
 use crate::state::State;
 use wire::to_js;
 
@@ -282,11 +281,16 @@ struct ErrorJson<'a> {
 }
 
 fn read_state(value: JsValue) -> Result<State, JsValue> {
-    parse_state(&read(value, "state")?).map_err(to_error)
+    states::read_state(&value)
 }
 
 fn read(value: JsValue, what: &str) -> Result<Value, JsValue> {
-    from_js::from_js(&value).map_err(|e| wire::error(&format!("{what} could not be read: {e}")))
+    from_js::from_js(&value).map_err(|e| read_error(what, &e))
+}
+
+/// The Error for an argument `what` that cannot be read, and why.
+fn read_error(what: &str, why: &str) -> JsValue {
+    wire::error(&format!("{what} could not be read: {why}"))
 }
 
 fn to_error(error: Error) -> JsValue {

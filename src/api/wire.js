@@ -2,9 +2,9 @@
 // skeleton, JSON in which every number is replaced by its position in a Float64Array, and the
 // numbers. A skeleton is parsed and compiled into a builder once, kept by its hash; a result is a
 // fresh copy built by it, each number read from the array (a view on the wasm's memory, read
-// before this returns). Arguments cross the other way in the same form (see from_js.rs). The
-// wasm holds no float formatting (see src/num.rs): the numbers in its messages, its strings and
-// its scripts come as marks, written here as JavaScript writes numbers.
+// before this returns). Arguments cross the other way as one Float64Array of tokens (see
+// from_js.rs). The wasm holds no float formatting (see src/num.rs): the numbers in its
+// messages, its strings and its scripts come as marks, written here as JavaScript writes numbers.
 
 /** A number the core wrote as a mark and its 64 bits in hex (see src/num.rs): `\ue000` in a sentence, `\ue001` in Python. */
 const MARK = /([\ue000\ue001])([0-9a-f]{16})/g;
@@ -62,6 +62,16 @@ function compile(node) {
   }
   if (node === null || typeof node !== 'object') return () => node;
   if (Array.isArray(node)) {
+    // Numbers at consecutive positions (a layer's values, a row of weights): one plain loop.
+    const from = node[0];
+    if (node.length > 0 && node.every((k, i) => k === from + i)) {
+      const to = from + node.length;
+      return (numbers) => {
+        const out = [];
+        for (let k = from; k < to; k += 1) out.push(numbers[k]);
+        return out;
+      };
+    }
     const parts = node.map(compile);
     return (numbers) => {
       const out = [];
@@ -78,56 +88,114 @@ function compile(node) {
   };
 }
 
-/** The numbers of the last value written, until the core takes them. */
-let written = [];
+/** The kinds of a value in the tokens `wireWrite` writes (see from_js.rs). */
+const NULL = 0;
+const FALSE = 1;
+const TRUE = 2;
+const NUMBER = 3;
+const STRING = 4;
+const ARRAY = 5;
+const OBJECT = 6;
 
-/**
- * `value` written for the core (see from_js.rs): its skeleton, JSON in which every number is
- * replaced by its position, its numbers kept for `wireTake`. Containers deeper than `maxDepth`
- * and entries past `maxLen + 1` are left out: the core refuses such input before reaching them.
- * A value that cannot be written gives `!` and why.
- */
-export function wireWrite(value, maxDepth, maxLen) {
-  const numbers = [];
-  const number = (n) => {
-    numbers.push(n);
-    return String(numbers.length - 1);
-  };
-  function write(v, depth) {
-    switch (typeof v) {
-      case 'number': return number(v);
-      case 'bigint': return number(Number(v));
-      case 'string': return JSON.stringify(v);
-      case 'boolean': return v ? 'true' : 'false';
-      case 'undefined': return 'null';
-      case 'object': break;
-      default: throw new TypeError(`invalid type: a ${typeof v}, expected a JSON value`);
-    }
-    if (v === null || depth > maxDepth) return 'null';
-    const parts = [];
-    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
-      const count = Math.min(v.length ?? 0, maxLen + 1);
-      for (let i = 0; i < count; i += 1) parts.push(write(v[i], depth + 1));
-      return `[${parts.join(',')}]`;
-    }
-    const keys = Object.keys(v);
-    const count = Math.min(keys.length, maxLen + 1);
-    for (let i = 0; i < count; i += 1) parts.push(`${JSON.stringify(keys[i])}:${write(v[keys[i]], depth + 1)}`);
-    return `{${parts.join(',')}}`;
+/** The tokens of the value being written and its numbers, kept from one call to the next. */
+let tokens = new Float64Array(1024);
+let length = 0;
+let numbers = new Float64Array(256);
+let count = 0;
+/** Whether a value is being written (a getter may call the core while it is). */
+let writing = false;
+/** Why the last value could not be written. */
+let why = '';
+
+function put(token) {
+  if (length === tokens.length) {
+    const more = new Float64Array(tokens.length * 2);
+    more.set(tokens);
+    tokens = more;
   }
-  try {
-    const skeleton = write(value, 0);
-    written = numbers;
-    return skeleton;
-  } catch (error) {
-    written = [];
-    return `!${error instanceof Error ? error.message : String(error)}`;
+  tokens[length] = token;
+  length += 1;
+}
+
+function putNumber(n) {
+  put(NUMBER);
+  if (count === numbers.length) {
+    const more = new Float64Array(numbers.length * 2);
+    more.set(numbers);
+    numbers = more;
+  }
+  numbers[count] = n;
+  count += 1;
+}
+
+function putString(text) {
+  put(STRING);
+  put(text.length);
+  for (let i = 0; i < text.length; i += 1) put(text.charCodeAt(i));
+}
+
+function putValue(v, depth, maxDepth, maxLen) {
+  switch (typeof v) {
+    case 'number': putNumber(v); return;
+    case 'bigint': putNumber(Number(v)); return;
+    case 'string': putString(v); return;
+    case 'boolean': put(v ? TRUE : FALSE); return;
+    case 'undefined': put(NULL); return;
+    case 'object': break;
+    default: throw new TypeError(`invalid type: a ${typeof v}, expected a JSON value`);
+  }
+  if (v === null || depth > maxDepth) {
+    put(NULL);
+    return;
+  }
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    const count = Math.min(v.length ?? 0, maxLen + 1);
+    put(ARRAY);
+    put(count);
+    for (let i = 0; i < count; i += 1) putValue(v[i], depth + 1, maxDepth, maxLen);
+    return;
+  }
+  const keys = Object.keys(v);
+  const count = Math.min(keys.length, maxLen + 1);
+  put(OBJECT);
+  put(count);
+  for (let i = 0; i < count; i += 1) {
+    putString(keys[i]);
+    putValue(v[keys[i]], depth + 1, maxDepth, maxLen);
   }
 }
 
-/** The numbers of the last `wireWrite`, as a Float64Array the core copies. */
-export function wireTake() {
-  const numbers = Float64Array.from(written);
-  written = [];
-  return numbers;
+/**
+ * `value` written for the core (see from_js.rs) as tokens: the number of its shape's tokens,
+ * its shape (each value its kind, then a string's length and UTF-16 code units or a container's
+ * count and entries, an object's each a key string and a value), then its numbers in order.
+ * Containers deeper than `maxDepth` and entries past `maxLen + 1` are left out: the core refuses
+ * such input before reaching them. A value that cannot be written gives no tokens, and `wireWhy`
+ * says why.
+ */
+export function wireWrite(value, maxDepth, maxLen) {
+  const outer = [tokens, length, numbers, count];
+  const nested = writing;
+  if (nested) [tokens, numbers] = [new Float64Array(1024), new Float64Array(256)];
+  writing = true;
+  length = 1;
+  count = 0;
+  try {
+    putValue(value, 0, maxDepth, maxLen);
+    tokens[0] = length - 1;
+    const shape = length;
+    for (let k = 0; k < count; k += 1) put(numbers[k]);
+    return tokens.subarray(0, shape + count);
+  } catch (error) {
+    why = error instanceof Error ? error.message : String(error);
+    return tokens.subarray(0, 0);
+  } finally {
+    writing = nested;
+    if (nested) [tokens, length, numbers, count] = outer;
+  }
+}
+
+/** Why the last `wireWrite` wrote no tokens. */
+export function wireWhy() {
+  return why;
 }

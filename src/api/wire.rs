@@ -7,13 +7,17 @@
 //!   (`{"y":[3],"loss":4}`), with every key, string, boolean and `null` in place;
 //! - `numbers`: every number, in order, as one `Float64Array`.
 //!
-//! A skeleton is known by a hash of its text. wire.js keeps the skeletons it has parsed, so a
+//! A skeleton is known by a hash of its shape: its keys, strings and marks, every number one same
+//! mark (its position is its place in the order). A result is first written without its text,
+//! only hashed; only when wire.js does not know that hash is it written again with it. wire.js
+//! keeps the skeletons it has parsed, so a
 //! result whose shape it has seen (a slider drag changes the numbers, not the shape) crosses as
 //! one hash and one `Float64Array`; wire.js builds the plain objects and arrays from the parsed
 //! skeleton and the numbers. The JavaScript a caller gets is what serde-wasm-bindgen's
 //! JSON-compatible serializer gave: maps and structs as objects, `None` and `()` as `null`, enum
 //! variants by name. Whole numbers cross as `f64` (exact up to 2⁵³; the core's are `u32`).
 
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::ser::{self, Serialize};
@@ -45,12 +49,41 @@ pub fn error(message: &str) -> JsValue {
     new_error(message)
 }
 
+thread_local! {
+    /// The last result's buffers, cleared and filled again by the next: a fresh skeleton and
+    /// numbers for every result cost an allocation and a free each.
+    static BUFFERS: RefCell<Wire> = RefCell::new(Wire::with_capacity());
+}
+
 /// `value` as a plain JavaScript value, through wire.js (strings with their numbers written).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let wire = Wire::of(value).map_err(|e| error(&format!("could not build the result: {e}")))?;
+    written(&mut |wire| value.serialize(wire))
+}
+
+/// The result `write` writes, in the kept buffers (fresh ones if a result is being written).
+fn written(write: &mut dyn FnMut(&mut Wire) -> Result<(), WireError>) -> Result<JsValue, JsValue> {
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut wire) => send(&mut wire, write),
+        Err(_) => send(&mut Wire::with_capacity(), write),
+    })
+}
+
+/// The result `write` writes into `wire`: its numbers and the hash of its shape, then its
+/// skeleton's text only if wire.js does not know that hash.
+fn send(
+    wire: &mut Wire,
+    write: &mut dyn FnMut(&mut Wire) -> Result<(), WireError>,
+) -> Result<JsValue, JsValue> {
+    let failed = |e: WireError| error(&format!("could not build the result: {e}"));
+    wire.reset(false);
+    write(wire).map_err(failed)?;
     let hash = wire.hash();
-    let skeleton = if knows(hash) { "" } else { &wire.skeleton };
-    Ok(build(hash, skeleton, &wire.numbers))
+    if knows(hash) {
+        return Ok(build(hash, "", &wire.numbers));
+    }
+    wire.reset(true);
+    write(wire).map_err(failed)?;
+    Ok(build(hash, &wire.skeleton, &wire.numbers))
 }
 
 /// The bytes a JSON string cannot hold as they are: `"`, `\\` and the control characters.
@@ -66,36 +99,74 @@ const ESCAPE: [bool; 256] = {
     table
 };
 
-/// A serialised value: its skeleton and its numbers.
+/// A serialised value: its skeleton (when written with its text) and its numbers.
 #[derive(Debug, Default, PartialEq)]
 pub struct Wire {
     pub skeleton: String,
     pub numbers: Vec<f64>,
+    /// Whether the skeleton's text is written, or only hashed.
+    text: bool,
+    /// The hash of the shape so far.
+    shape: u64,
+    /// How many pieces of the shape were written, and the first piece of the last string.
+    pieces: usize,
+    string_at: usize,
 }
+
+/// The hash's multiplier (FNV-1a's 64-bit prime).
+const K: u64 = 0x0000_0100_0000_01b3;
 
 impl Wire {
     /// `value` serialised.
     pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Self, WireError> {
-        let mut wire = Wire {
-            skeleton: String::with_capacity(1 << 14),
-            numbers: Vec::with_capacity(1 << 8),
-        };
+        let mut wire = Wire::with_capacity();
+        wire.reset(true);
         value.serialize(&mut wire)?;
         Ok(wire)
     }
 
-    /// A 53-bit hash of the skeleton (so that it is exact as a JavaScript number): one multiply
-    /// and shift per 8 bytes, then a final avalanche.
-    pub fn hash(&self) -> f64 {
-        const K: u64 = 0x9e37_79b9_7f4a_7c15;
-        let bytes = self.skeleton.as_bytes();
-        let mut h = bytes.len() as u64 ^ 0xcbf2_9ce4_8422_2325;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(K);
-            h ^= h >> 29;
+    /// Empty, with room for a usual result.
+    fn with_capacity() -> Self {
+        Wire {
+            skeleton: String::with_capacity(1 << 14),
+            numbers: Vec::with_capacity(1 << 8),
+            ..Wire::default()
         }
+    }
+
+    /// Emptied, to be written with its text or only hashed.
+    fn reset(&mut self, text: bool) {
+        self.skeleton.clear();
+        self.numbers.clear();
+        self.text = text;
+        self.shape = 0xcbf2_9ce4_8422_2325;
+        self.pieces = 0;
+        self.string_at = usize::MAX;
+    }
+
+    /// One piece of the shape into its hash (FNV-1a over its length and its bytes: most pieces
+    /// are one byte, `,` or a number's mark).
+    fn mix(&mut self, bytes: &[u8]) {
+        self.pieces += 1;
+        let mut h = (self.shape ^ bytes.len() as u64).wrapping_mul(K);
+        for &byte in bytes {
+            h = (h ^ u64::from(byte)).wrapping_mul(K);
+        }
+        self.shape = h;
+    }
+
+    /// Punctuation or a word (`{`, `,`, `null`) of the skeleton.
+    fn put(&mut self, text: &str) {
+        self.mix(text.as_bytes());
+        if self.text {
+            self.skeleton.push_str(text);
+        }
+    }
+
+    /// A 53-bit hash of the shape (so that it is exact as a JavaScript number), the same
+    /// whether the text was written or not: the pieces' hash, then a final avalanche.
+    pub fn hash(&self) -> f64 {
+        let mut h = self.shape ^ self.pieces as u64;
         h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
         (h >> 11) as f64
@@ -104,6 +175,10 @@ impl Wire {
     fn number(&mut self, value: f64) {
         let mut k = self.numbers.len();
         self.numbers.push(value);
+        self.mix(b"#");
+        if !self.text {
+            return;
+        }
         let mut digits = [0u8; 20];
         let mut n = digits.len();
         loop {
@@ -120,6 +195,12 @@ impl Wire {
 
     /// `text` as a JSON string.
     fn string(&mut self, text: &str) {
+        self.string_at = self.pieces;
+        self.mix(b"\"");
+        self.mix(text.as_bytes());
+        if !self.text {
+            return;
+        }
         let out = &mut self.skeleton;
         out.push('"');
         if !text.bytes().any(|b| ESCAPE[usize::from(b)]) {
@@ -150,7 +231,7 @@ impl Wire {
     }
 
     fn open(&mut self, open: &'static str, close: &'static str) -> Compound<'_> {
-        self.skeleton.push_str(open);
+        self.put(open);
         Compound {
             wire: self,
             first: true,
@@ -160,9 +241,9 @@ impl Wire {
 
     /// `{"variant":` … to be closed by `close`.
     fn variant(&mut self, variant: &str, open: &'static str, close: &'static str) -> Compound<'_> {
-        self.skeleton.push('{');
+        self.put("{");
         self.string(variant);
-        self.skeleton.push(':');
+        self.put(":");
         self.open(open, close)
     }
 }
@@ -199,7 +280,7 @@ impl<'a> ser::Serializer for &'a mut Wire {
     type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, v: bool) -> Done {
-        self.skeleton.push_str(if v { "true" } else { "false" });
+        self.put(if v { "true" } else { "false" });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Done {
@@ -256,7 +337,7 @@ impl<'a> ser::Serializer for &'a mut Wire {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Done {
-        self.skeleton.push_str("null");
+        self.put("null");
         Ok(())
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Done {
@@ -328,7 +409,7 @@ pub struct Compound<'a> {
 impl Compound<'_> {
     fn separate(&mut self) {
         if !self.first {
-            self.wire.skeleton.push(',');
+            self.wire.put(",");
         }
         self.first = false;
     }
@@ -341,12 +422,12 @@ impl Compound<'_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Done {
         self.separate();
         self.wire.string(key);
-        self.wire.skeleton.push(':');
+        self.wire.put(":");
         value.serialize(&mut *self.wire)
     }
 
     fn close(self) -> Done {
-        self.wire.skeleton.push_str(self.close);
+        self.wire.put(self.close);
         Ok(())
     }
 }
@@ -400,16 +481,16 @@ impl ser::SerializeMap for Compound<'_> {
     type Error = WireError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
         self.separate();
-        let at = self.wire.skeleton.len();
+        let at = self.wire.pieces;
         key.serialize(&mut *self.wire)?;
-        if self.wire.skeleton[at..].starts_with('"') {
+        if self.wire.string_at == at {
             Ok(())
         } else {
             Err(WireError("a map's keys must be strings".into()))
         }
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.wire.skeleton.push(':');
+        self.wire.put(":");
         value.serialize(&mut *self.wire)
     }
     fn end(self) -> Done {
@@ -514,21 +595,50 @@ mod tests {
     }
 
     #[test]
-    fn a_hash_tells_skeletons_apart_and_is_exact_in_javascript() {
-        let hashes: Vec<f64> = ["", "{}", "[0]", "[1]", "[0,1]", "[1,0]", "{\"a\":0}"]
-            .iter()
-            .map(|s| {
-                Wire {
-                    skeleton: (*s).into(),
-                    numbers: Vec::new(),
-                }
-                .hash()
-            })
-            .collect();
-        for (k, h) in hashes.iter().enumerate() {
+    fn a_hash_tells_shapes_apart_is_the_same_without_the_text_and_is_exact_in_javascript() {
+        let hash = |value: &serde_json::Value, text: bool| {
+            let mut wire = Wire::default();
+            wire.reset(text);
+            value.serialize(&mut wire).expect("serialisable");
+            wire.hash()
+        };
+        let shapes: Vec<serde_json::Value> = [
+            "null",
+            "{}",
+            "[]",
+            "[0]",
+            "[0,0]",
+            "[[0]]",
+            "{\"a\":0}",
+            "{\"b\":0}",
+            "{\"a\":[0]}",
+            "\"a\"",
+            "\"#\"",
+            "[\"a\"]",
+            "[\"a\",\"b\"]",
+            "[\"ab\"]",
+            "true",
+            "[true,0]",
+        ]
+        .iter()
+        .map(|text| serde_json::from_str(text).expect("JSON"))
+        .collect();
+        let hashes: Vec<f64> = shapes.iter().map(|v| hash(v, false)).collect();
+        for (k, (h, value)) in hashes.iter().zip(&shapes).enumerate() {
             assert!(*h < 2f64.powi(53) && h.fract() == 0.0);
             assert!(!hashes[..k].contains(h), "{k}");
+            assert_eq!(*h, hash(value, true));
         }
+        let other: serde_json::Value = serde_json::from_str("[7.5,-1]").expect("JSON");
+        assert_eq!(hash(&other, false), hashes[4]);
+    }
+
+    #[test]
+    fn a_key_that_is_not_a_string_is_refused_without_the_text_too() {
+        let value: BTreeMap<u32, f64> = [(1, 2.0)].into();
+        let mut wire = Wire::default();
+        wire.reset(false);
+        assert!(value.serialize(&mut wire).is_err());
     }
 
     #[test]

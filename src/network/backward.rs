@@ -59,6 +59,29 @@ pub fn backward(
     }
 }
 
+/// One example's forward pass and gradients in one workspace: the numbers [`forward`] then
+/// [`backward`] give, without copying the forward values into a second workspace.
+///
+/// [`forward`]: crate::network::forward::forward
+pub fn forward_backward(
+    arch: &Arch,
+    params: &[f64],
+    x: &[f64],
+    t: &[f64],
+    loss_fn: LossFn,
+) -> (Forward, Gradients) {
+    let mut ws = Workspace::new(arch);
+    ws.forward(arch, params, x, t, loss_fn);
+    ws.backward(arch, params, x, t, loss_fn, Sink::Store);
+    let fwd = ws.forward_values(x);
+    let grads = Gradients {
+        d_a: ws.layers(&ws.d_a, true),
+        d_z: ws.layers(&ws.d_z, true),
+        d_params: ws.d_params,
+    };
+    (fwd, grads)
+}
+
 impl Workspace {
     /// The backward pass after [`Workspace::forward`] with the same `params`, `x` and `t`
     /// (and the `arch` the workspace was built for).

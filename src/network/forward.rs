@@ -37,16 +37,21 @@ impl Forward {
 pub fn forward(arch: &Arch, params: &[f64], x: &[f64], t: &[f64], loss_fn: LossFn) -> Forward {
     let mut ws = Workspace::new(arch);
     ws.forward(arch, params, x, t, loss_fn);
-    let mut a = ws.layers(&ws.a, false);
-    a[0] = x.to_vec();
-    Forward {
-        z: ws.layers(&ws.z, true),
-        a,
-        loss: ws.loss,
-    }
+    ws.forward_values(x)
 }
 
 impl Workspace {
+    /// The last forward pass's values (its input `x`, which the workspace does not hold).
+    pub(crate) fn forward_values(&self, x: &[f64]) -> Forward {
+        let mut a = self.layers(&self.a, false);
+        a[0] = x.to_vec();
+        Forward {
+            z: self.layers(&self.z, true),
+            a,
+            loss: self.loss,
+        }
+    }
+
     /// The forward pass into this workspace's `z` and `a` (layers 1 … L: `x` is read where it
     /// is); returns `E` (also kept as `loss`). `arch` must be the one the workspace was built
     /// for: the passes walk the workspace's own table of its layers.

@@ -7,6 +7,7 @@ pub mod backward;
 pub mod fast_math;
 pub mod forward;
 pub mod init;
+pub mod layer_names;
 pub mod loss;
 pub mod workspace;
 

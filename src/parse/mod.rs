@@ -2,11 +2,15 @@
 //! architecture or a landscape window, or an [`Error`] that names the field and the problem.
 
 mod plane;
+mod template;
 mod training;
 mod values;
 mod window;
 
+use std::fmt;
+
 pub use plane::parse_plane;
+pub use template::Template;
 pub use training::{parse_spec, MAX_L2};
 pub use window::parse_window;
 
@@ -16,11 +20,12 @@ use crate::json::Value;
 use crate::network::activation::Activation;
 use crate::network::arch::{Arch, MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_OUTPUTS, MAX_WIDTH};
 use crate::network::init::DEFAULT_INIT_SEED;
+use crate::network::layer_names::layer_name;
 use crate::network::loss::LossFn;
 use crate::state::{
     Direction, Mode, Sample, State, UpdateOrder, DEFAULT_BATCH_SIZE, DEFAULT_SHUFFLE_SEED,
 };
-use values::{array_len, choice, matrix, number, vector, vector_up_to, whole, Object};
+use values::{array_len, choice, matrix_into, number, vector_into, vector_up_to, whole, Object};
 
 /// Most descent steps one call may run.
 pub const MAX_STEPS: u32 = 1_000_000;
@@ -80,7 +85,7 @@ pub fn parse_state(value: &Value) -> Result<State, Error> {
     let x = vector_up_to(field("x")?, "x", MAX_INPUTS, "one per input")?;
     let mut widths = vec![x.len()];
     for l in 1..=depth {
-        let name = format!("w{l}");
+        let name = layer_name('w', l);
         let w = state.require(&name, &name, "")?;
         let cols = match w {
             Value::Array(rows) => rows.first().and_then(array_len),
@@ -96,7 +101,7 @@ pub fn parse_state(value: &Value) -> Result<State, Error> {
                     format!("one column per neuron of hidden layer {l}, 1 to {MAX_WIDTH}")
                 };
                 return Err(Error::new(
-                    name.as_str(),
+                    &*name,
                     format!(
                         "{name} must be an array of rows ({what}), got {}",
                         first_row_description(w)
@@ -112,35 +117,28 @@ pub fn parse_state(value: &Value) -> Result<State, Error> {
     let arch = Arch::new(widths, activations)?;
     let mut params = Vec::with_capacity(arch.param_count());
     for l in 1..=depth {
-        let (w, b) = (format!("w{l}"), format!("b{l}"));
-        let rows_why = if l == 1 {
-            "one per input, the length of x".to_string()
-        } else {
-            format!(
-                "one per neuron of layer {}, the columns of w{}",
-                l - 1,
-                l - 1
-            )
-        };
-        params.extend(matrix(
+        let (w, b) = (layer_name('w', l), layer_name('b', l));
+        matrix_into(
+            &mut params,
             state.require(&w, &w, "")?,
             &w,
             arch.width(l - 1),
             arch.width(l),
-            &rows_why,
-        )?);
-        params.extend(sized(
+            format_args!("{}", RowsWhy(l)),
+        )?;
+        sized_into(
+            &mut params,
             state.require(&b, &b, "")?,
             &b,
             arch.width(l),
-            &format!("one per column of {w}"),
-        )?);
+            format_args!("one per column of {w}"),
+        )?;
     }
     let t = sized(
         field("t")?,
         "t",
         arch.outputs(),
-        &format!("one per output, the columns of w{depth}"),
+        format_args!("one per output, the columns of w{depth}"),
     )?;
     let parsed = State {
         example: Sample { x, t },
@@ -322,8 +320,43 @@ fn activations(value: &Value, depth: usize) -> Result<Vec<Activation>, Error> {
     }
 }
 
+/// Why `wl` has the rows it has, for a message.
+struct RowsWhy(usize);
+
+impl fmt::Display for RowsWhy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("one per input, the length of x"),
+            l => write!(
+                f,
+                "one per neuron of layer {}, the columns of w{}",
+                l - 1,
+                l - 1
+            ),
+        }
+    }
+}
+
 /// An array of exactly `len` numbers, with why that length in the message.
-fn sized(value: &Value, path: &str, len: usize, why: &str) -> Result<Vec<f64>, Error> {
+fn sized(
+    value: &Value,
+    path: &str,
+    len: usize,
+    why: fmt::Arguments<'_>,
+) -> Result<Vec<f64>, Error> {
+    let mut out = Vec::with_capacity(len);
+    sized_into(&mut out, value, path, len, why)?;
+    Ok(out)
+}
+
+/// [`sized`], appended to `out`.
+fn sized_into(
+    out: &mut Vec<f64>,
+    value: &Value,
+    path: &str,
+    len: usize,
+    why: fmt::Arguments<'_>,
+) -> Result<(), Error> {
     if array_len(value) != Some(len) {
         let numbers = if len == 1 {
             "1 number".to_string()
@@ -338,7 +371,7 @@ fn sized(value: &Value, path: &str, len: usize, why: &str) -> Result<Vec<f64>, E
             ),
         ));
     }
-    vector(value, path, len)
+    vector_into(out, value, path, len)
 }
 
 fn first_row_description(w: &Value) -> String {
@@ -355,14 +388,12 @@ fn first_row_description(w: &Value) -> String {
 /// returns `L`, the number of weight layers `w1 … wL`.
 fn check_keys(entries: &[(String, Value)]) -> Result<usize, Error> {
     let layer_of = |key: &str, prefix: char| -> Option<usize> {
-        let digits = key.strip_prefix(prefix)?;
-        let l: usize = digits.parse().ok()?;
-        (digits == l.to_string() && (1..=MAX_LAYERS).contains(&l)).then_some(l)
+        let l = layer_number(key.strip_prefix(prefix)?)?;
+        (1..=MAX_LAYERS).contains(&l).then_some(l)
     };
     let beyond_the_limit = |key: &str| {
-        let digits = key.strip_prefix(['w', 'b'])?;
-        let l: usize = digits.parse().ok()?;
-        Some(digits == l.to_string() && l > MAX_LAYERS)
+        let l = layer_number(key.strip_prefix(['w', 'b'])?)?;
+        Some(l > MAX_LAYERS)
     };
     let mut depth = 0;
     for (i, (key, _)) in entries.iter().enumerate() {
@@ -405,9 +436,9 @@ fn check_keys(entries: &[(String, Value)]) -> Result<usize, Error> {
             "the state is missing w1 (the first layer's weights)",
         ));
     }
-    let has = |key: String| entries.iter().any(|(k, _)| *k == key);
+    let has = |key: &str| entries.iter().any(|(k, _)| k == key);
     for l in 1..=depth {
-        if !has(format!("w{l}")) {
+        if !has(&layer_name('w', l)) {
             return Err(Error::new(
                 format!("w{l}"),
                 format!("the state has w{depth} but is missing w{l}: weight layers run w1, w2, … without gaps"),
@@ -427,6 +458,17 @@ fn check_keys(entries: &[(String, Value)]) -> Result<usize, Error> {
         ));
     }
     Ok(depth)
+}
+
+/// The layer number `digits` writes as Rust writes a number (no sign, no leading zero).
+fn layer_number(digits: &str) -> Option<usize> {
+    if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+        return None;
+    }
+    digits.bytes().try_fold(0usize, |l, b| {
+        let digit = (b as char).to_digit(10)?;
+        l.checked_mul(10)?.checked_add(digit as usize)
+    })
 }
 
 fn samples(value: &Value, arch: &Arch) -> Result<Vec<Sample>, Error> {
@@ -459,13 +501,13 @@ fn samples(value: &Value, arch: &Arch) -> Result<Vec<Sample>, Error> {
                     sample.require("x", &path, "")?,
                     &format!("{path}.x"),
                     arch.inputs(),
-                    "one per input",
+                    format_args!("one per input"),
                 )?,
                 t: sized(
                     sample.require("t", &path, "")?,
                     &format!("{path}.t"),
                     arch.outputs(),
-                    "one per output",
+                    format_args!("one per output"),
                 )?,
             })
         })

@@ -1,24 +1,28 @@
 //! Readers for the pieces of an input: objects, numbers, vectors, matrices, names and counts.
 //! Each error names the path of the offending value and says what was expected.
 
+use std::fmt;
+
 use crate::error::Error;
 use crate::json::Value;
 use crate::num::Num;
 
 /// An object's entries, with lookups whose errors name the object (`the window`, `samples[0]`).
-pub struct Object<'v> {
+pub struct Object<'v, 'n> {
     entries: &'v [(String, Value)],
-    name: String,
+    name: &'n str,
 }
 
-impl<'v> Object<'v> {
+impl<'v, 'n> Object<'v, 'n> {
     /// `value` as an object named `name` (for messages), whose error path is `path`.
-    pub fn read(value: &'v Value, name: &str, path: &str, expected: &str) -> Result<Self, Error> {
+    pub fn read(
+        value: &'v Value,
+        name: &'n str,
+        path: &str,
+        expected: &str,
+    ) -> Result<Self, Error> {
         match value {
-            Value::Object(entries) => Ok(Object {
-                entries,
-                name: name.to_string(),
-            }),
+            Value::Object(entries) => Ok(Object { entries, name }),
             other => Err(Error::new(
                 path,
                 format!("{name} must be {expected}, got {}", other.describe()),
@@ -62,11 +66,39 @@ impl<'v> Object<'v> {
 pub fn number(value: &Value, path: &str) -> Result<f64, Error> {
     match value {
         Value::Number(n) if n.is_finite() => Ok(*n),
-        other => Err(Error::new(
-            path,
-            format!("{path} must be a finite number, got {}", other.describe()),
-        )),
+        other => Err(not_a_number(path, other)),
     }
+}
+
+/// Why `value` at `path` is not a finite number.
+fn not_a_number(path: &str, value: &Value) -> Error {
+    Error::new(
+        path,
+        format!("{path} must be a finite number, got {}", value.describe()),
+    )
+}
+
+/// `items`, each a finite number, appended to `out`; they are `path[j]`, or `path[row][j]` in a
+/// matrix's row (written only for an error).
+fn numbers_into(
+    out: &mut Vec<f64>,
+    items: &[Value],
+    path: &str,
+    row: Option<usize>,
+) -> Result<(), Error> {
+    for (j, item) in items.iter().enumerate() {
+        match item {
+            Value::Number(n) if n.is_finite() => out.push(*n),
+            other => {
+                let at = match row {
+                    Some(i) => format!("{path}[{i}][{j}]"),
+                    None => format!("{path}[{j}]"),
+                };
+                return Err(not_a_number(&at, other));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A whole number from `min` to `max`.
@@ -110,12 +142,16 @@ pub fn choice<T: Copy>(value: &Value, name: &str, options: &[(T, &str)]) -> Resu
 
 /// An array of exactly `len` finite numbers.
 pub fn vector(value: &Value, path: &str, len: usize) -> Result<Vec<f64>, Error> {
-    let items = array(value, path, len, &numbers_phrase(len))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| number(item, &format!("{path}[{i}]")))
-        .collect()
+    let mut out = Vec::with_capacity(len);
+    vector_into(&mut out, value, path, len)?;
+    Ok(out)
+}
+
+/// An array of exactly `len` finite numbers, appended to `out`.
+pub fn vector_into(out: &mut Vec<f64>, value: &Value, path: &str, len: usize) -> Result<(), Error> {
+    let what = format_args!("an array of {len} number{}", plural(len));
+    let items = array(value, path, len, what)?;
+    numbers_into(out, items, path, None)
 }
 
 /// A range `[low, high]` of two finite numbers with `low < high`.
@@ -138,11 +174,11 @@ pub fn range(value: &Value, name: &str) -> Result<(f64, f64), Error> {
 /// An array of 1 to `max` finite numbers.
 pub fn vector_up_to(value: &Value, path: &str, max: usize, what: &str) -> Result<Vec<f64>, Error> {
     match value {
-        Value::Array(items) if (1..=max).contains(&items.len()) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| number(item, &format!("{path}[{i}]")))
-            .collect(),
+        Value::Array(items) if (1..=max).contains(&items.len()) => {
+            let mut out = Vec::with_capacity(items.len());
+            numbers_into(&mut out, items, path, None)?;
+            Ok(out)
+        }
         other => Err(Error::new(
             path,
             format!(
@@ -153,26 +189,32 @@ pub fn vector_up_to(value: &Value, path: &str, max: usize, what: &str) -> Result
     }
 }
 
-/// `rows` rows of `cols` finite numbers each, read row-major into one flat list; `why` says
-/// where the expected shape comes from.
-pub fn matrix(
+/// `rows` rows of `cols` finite numbers each, appended row-major to `out`; `why` says where
+/// the expected shape comes from (both written only for an error).
+pub fn matrix_into(
+    out: &mut Vec<f64>,
     value: &Value,
     path: &str,
     rows: usize,
     cols: usize,
-    why: &str,
-) -> Result<Vec<f64>, Error> {
-    let rows_phrase = format!(
-        "an array of {rows} rows ({why}), each {}",
-        numbers_phrase(cols)
-    );
-    let items = array(value, path, rows, &rows_phrase)?;
-    let mut out = Vec::with_capacity(rows * cols);
+    why: fmt::Arguments<'_>,
+) -> Result<(), Error> {
+    let each = plural(cols);
+    let what =
+        format_args!("an array of {rows} rows ({why}), each an array of {cols} number{each}");
+    let items = array(value, path, rows, what)?;
     for (i, row) in items.iter().enumerate() {
-        let row_path = format!("{path}[{i}]");
-        out.extend(vector(row, &row_path, cols)?);
+        match row {
+            Value::Array(numbers) if numbers.len() == cols => {
+                numbers_into(out, numbers, path, Some(i))?;
+            }
+            other => {
+                let what = format_args!("an array of {cols} number{each}");
+                return Err(wrong_array(&format!("{path}[{i}]"), what, other));
+            }
+        }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The number of entries of an array, if `value` is one.
@@ -183,20 +225,31 @@ pub fn array_len(value: &Value) -> Option<usize> {
     }
 }
 
-fn array<'v>(value: &'v Value, path: &str, len: usize, what: &str) -> Result<&'v [Value], Error> {
+/// `value` as an array of exactly `len` items; `what` describes it for an error.
+fn array<'v>(
+    value: &'v Value,
+    path: &str,
+    len: usize,
+    what: fmt::Arguments<'_>,
+) -> Result<&'v [Value], Error> {
     match value {
         Value::Array(items) if items.len() == len => Ok(items),
-        other => Err(Error::new(
-            path,
-            format!("{path} must be {what}, got {}", other.describe()),
-        )),
+        other => Err(wrong_array(path, what, other)),
     }
 }
 
-fn numbers_phrase(n: usize) -> String {
+fn wrong_array(path: &str, what: fmt::Arguments<'_>, value: &Value) -> Error {
+    Error::new(
+        path,
+        format!("{path} must be {what}, got {}", value.describe()),
+    )
+}
+
+/// The ending of "number" for `n` of them.
+fn plural(n: usize) -> &'static str {
     if n == 1 {
-        "an array of 1 number".to_string()
+        ""
     } else {
-        format!("an array of {n} numbers")
+        "s"
     }
 }
