@@ -213,8 +213,10 @@ async function boot() {
     const rebuilt = snapshot.network !== drawn?.network;
     const { drawn: shown, revealed } = practiceMode.reveal(snapshot);
     const picture = readouts.due('picture');
+    // Asked before 'edges', so that the slot being written (and timed) is the one asked for last.
+    const labels = readouts.items('picture');
     if (picture || readouts.due('edges')) {
-      network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn, readouts.items('picture'));
+      network.update(shown, revealed, snapshot.change.kind === 'step' && snapshot !== drawn, labels);
     }
     if (picture) saturation.update(shown);
     if (readouts.due('table')) valuesTable.update(shown, revealed, readouts.items('table'));
