@@ -208,8 +208,11 @@ export function createLandscapeView(container, { compute, background = null, edi
     overlay.showPath(history.path.map(({ weights }) => toBox([weights[ia], weights[ib]])));
   }
 
-  /** Draws the point and the path, and the surface unless `withSurface` is false (see `update`). */
-  function render(withSurface = true) {
+  /**
+   * Draws the point and the path, and the surface unless `withSurface` is false (see `update`);
+   * with `computeHere` false, only a surface the worker computes (see `drawSurface`).
+   */
+  function render(withSurface = true, computeHere = true) {
     if (withSurface) takeArrived();
     const { snapshot, history } = latest;
     if (snapshot.network !== network) {
@@ -229,11 +232,13 @@ export function createLandscapeView(container, { compute, background = null, edi
     // waits for the core; drawing them (or, until the worker has loaded, computing them too)
     // takes at most 1 / SHARE of the time.
     if (key !== surface && surface !== null) background?.start();
-    // Without the surface's turn, only the point and the path move, over the surface last drawn
-    // for this window.
-    const held = !withSurface && !waiting && key !== surface && surface !== null && frame === surfaceFrame;
     const soon = !waiting && key !== surface && surface !== null && frame === surfaceFrame && performance.now() < nextSurfaceAt;
     const ahead = !waiting && key !== surface && surface !== null && key !== refused && background?.ready;
+    // Without the surface's turn, or when it would be computed here (the worker not loaded yet,
+    // or a surface it refused) while only the worker's may be drawn, only the point and the path
+    // move, over the surface last drawn for this window.
+    const held = !waiting && key !== surface && surface !== null && frame === surfaceFrame
+      && (!withSurface || (!computeHere && !ahead));
     if (held || soon || ahead) {
       // The surface changed again soon after the last one: draw it a little later.
       if (held) deferred = null;
@@ -316,16 +321,20 @@ export function createLandscapeView(container, { compute, background = null, edi
     /**
      * Shows `snapshot` and the `history` of updates; while `training`, the surface waits; with
      * `withSurface` false (a drag's frame), only the point and the path move, and the surface
-     * waits for `drawSurface()`.
+     * waits for `drawSurface()` or the next `update` with it.
      */
     update(snapshot, history, training = false, withSurface = true) {
       latest = { snapshot, history, training };
       render(withSurface);
     },
 
-    /** Draws the surface of the last `update`'s snapshot, if it is not drawn yet. */
+    /**
+     * Draws the surface of the last `update`'s snapshot, if it is not drawn yet and the worker
+     * computes it: a drag's frame never computes a surface on the page's thread (~4–15 ms); one
+     * the worker cannot give waits for the drag's end.
+     */
     drawSurface() {
-      if (latest) render();
+      if (latest) render(true, false);
     },
   };
 }
