@@ -107,23 +107,23 @@ let writing = false;
 /** Why the last value could not be written. */
 let why = '';
 
+/** `array`, or a copy of it twice as long once `used` entries fill it. */
+function roomIn(array, used) {
+  if (used < array.length) return array;
+  const more = new Float64Array(array.length * 2);
+  more.set(array);
+  return more;
+}
+
 function put(token) {
-  if (length === tokens.length) {
-    const more = new Float64Array(tokens.length * 2);
-    more.set(tokens);
-    tokens = more;
-  }
+  tokens = roomIn(tokens, length);
   tokens[length] = token;
   length += 1;
 }
 
 function putNumber(n) {
   put(NUMBER);
-  if (count === numbers.length) {
-    const more = new Float64Array(numbers.length * 2);
-    more.set(numbers);
-    numbers = more;
-  }
+  numbers = roomIn(numbers, count);
   numbers[count] = n;
   count += 1;
 }
