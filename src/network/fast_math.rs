@@ -161,18 +161,25 @@ const TABLE_LO: [u64; 64] = [
 /// rounds the other way); `|x|` below 2⁴⁴.
 #[inline(always)]
 fn reduce(x: f64) -> (i64, f64) {
-    let k = (x * INV_LN2_64 + SHIFT) - SHIFT;
-    (k as i64, x - k * LN2_64_HI - k * LN2_64_LO)
+    let shifted = x * INV_LN2_64 + SHIFT;
+    let k = shifted - SHIFT;
+    // The integer k sits in the low bits of `shifted`: read it there, not by converting k.
+    let ki = (shifted.to_bits() as i64).wrapping_sub(SHIFT.to_bits() as i64);
+    (ki, x - k * LN2_64_HI - k * LN2_64_LO)
 }
 
-/// `eʳ − 1` for `|r| ≤ ln2/128`: the Taylor series to `r⁶/6!`.
+/// `eʳ − 1` for `|r| ≤ ln2/128`: the Taylor series to `r⁶/6!`, summed in three pairs of terms
+/// that do not wait for each other (Estrin's scheme): wasm has no fused multiply-add, and
+/// Horner's one chain of twelve operations was the longest wait in a sigmoid.
+/// (2-2-1 training in Node: 6.7 → 7.2 M steps/s, best of 4 alternating runs.)
 #[inline(always)]
 fn exp_m1_reduced(r: f64) -> f64 {
     const C3: f64 = 1.0 / 6.0;
     const C4: f64 = 1.0 / 24.0;
     const C5: f64 = 1.0 / 120.0;
     const C6: f64 = 1.0 / 720.0;
-    r + r * r * (0.5 + r * (C3 + r * (C4 + r * (C5 + r * C6))))
+    let r2 = r * r;
+    r + r2 * (0.5 + r * C3) + (r2 * r2) * (C4 + r * C5 + r2 * C6)
 }
 
 /// `2^(j/64)` for `j = k mod 64`, as `(hi, lo)`.
