@@ -17,7 +17,7 @@ use crate::state::{write_params, Mode, State, UpdateOrder};
 use crate::train::metrics::{accuracy, is_classification};
 use crate::train::objective::{objective, Objective};
 use crate::train::order::output_first;
-use crate::train::rule::apply;
+use crate::train::rule::apply_into;
 
 /// The forward values and gradients of the shown example, the training objective over the
 /// samples (if any), and the state after one update; all finite.
@@ -82,21 +82,26 @@ impl Pass {
 
 /// Runs one pass; fails, naming the value, if any number it produces is not finite.
 pub fn pass(state: &State) -> Result<Pass, Error> {
+    pass_of(state.clone())
+}
+
+/// [`pass`] of a state the caller gives up: the pass keeps it (one copy fewer).
+pub fn pass_of(state: State) -> Result<Pass, Error> {
     let arch = &state.arch;
     let (x, t) = (&state.example.x, &state.example.t);
     let (fwd, grads) = forward_backward(arch, &state.params, x, t, state.loss_fn);
-    let batch = (!state.samples.is_empty()).then(|| objective(state, &state.params));
+    let batch = (!state.samples.is_empty()).then(|| objective(&state, &state.params));
     let sample_forwards: Vec<Forward> = state
         .samples
         .iter()
         .map(|s| forward(arch, &state.params, &s.x, &s.t, state.loss_fn))
         .collect();
-    let examples: Vec<&Forward> = if sample_forwards.is_empty() {
-        vec![&fwd]
+    let examples = if sample_forwards.is_empty() {
+        std::slice::from_ref(&fwd)
     } else {
-        sample_forwards.iter().collect()
+        &sample_forwards
     };
-    let dead = dead_units(arch, &examples);
+    let dead = dead_units(arch, examples);
     let sample_results: Vec<(Vec<f64>, f64)> = sample_forwards
         .iter()
         .map(|f| (f.y().to_vec(), f.loss))
@@ -109,8 +114,9 @@ pub fn pass(state: &State) -> Result<Pass, Error> {
         .map(|((_, loss), _)| *loss)
         .collect();
     let test_loss = (!test.is_empty()).then(|| test.iter().sum::<f64>() / test.len() as f64);
+    let next = state.clone();
     let mut pass = Pass {
-        state: state.clone(),
+        state,
         forward: fwd,
         grads,
         batch,
@@ -119,8 +125,9 @@ pub fn pass(state: &State) -> Result<Pass, Error> {
         test_loss,
         dead,
         applied: None,
-        next: state.clone(),
+        next,
     };
+    let state = &pass.state;
     if pass.updates_on_held_out() {
         // One sample at a time on a held-out sample: no step (training never uses the test split).
     } else if state.update_order == UpdateOrder::OutputFirst {
@@ -134,14 +141,17 @@ pub fn pass(state: &State) -> Result<Pass, Error> {
         pass.applied = Some(update.grads);
         pass.next.params = update.next;
     } else {
-        let (update, _) = pass.update_grads();
-        pass.next.params = apply(state, &state.params, update);
+        // Into the copy's own parameters (allocating nothing), taken out while the gradients
+        // are read from the pass.
+        let mut next = std::mem::take(&mut pass.next.params);
+        apply_into(state, &state.params, pass.update_grads().0, &mut next);
+        pass.next.params = next;
     }
     pass.check_finite()?;
     Ok(pass)
 }
 
-fn dead_units(arch: &Arch, examples: &[&Forward]) -> Vec<NodeId> {
+fn dead_units(arch: &Arch, examples: &[Forward]) -> Vec<NodeId> {
     (1..=arch.depth())
         .filter(|&l| arch.activation(l) == Activation::Relu)
         .flat_map(|l| arch.layer_nodes(l))

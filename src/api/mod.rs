@@ -14,7 +14,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::evaluate::{pass, Pass};
+use crate::evaluate::{pass, pass_of, Pass};
 use crate::json::Value;
 use crate::parse::{parse_arch, parse_number, parse_plane, parse_seed, parse_steps, parse_window};
 use crate::state::State;
@@ -38,8 +38,7 @@ pub fn validate_state(state: JsValue) -> Result<JsValue, JsValue> {
 /// `{ z1 … zL, h1 … h(L−1), y, loss, grad: { y, z…, h…, w1, b1, … }, next, slope, dead }`.
 #[wasm_bindgen]
 pub fn evaluate(state: JsValue) -> Result<JsValue, JsValue> {
-    let state = read_state(state)?;
-    to_js(&pass(&state).map_err(to_error)?)
+    to_js(&pass_of(read_state(state)?).map_err(to_error)?)
 }
 
 /// `{ evaluation, stages, dataset }`: one pass's values, gradients and tape in one call, and
@@ -48,12 +47,11 @@ pub fn evaluate(state: JsValue) -> Result<JsValue, JsValue> {
 /// it (training); `stages` gives it later.
 #[wasm_bindgen]
 pub fn snapshot(state: JsValue, tape: Option<bool>) -> Result<JsValue, JsValue> {
-    let state = read_state(state)?;
-    let pass = pass(&state).map_err(to_error)?;
+    let pass = pass_of(read_state(state)?).map_err(to_error)?;
     to_js(&SnapshotJson {
         stages: tape.unwrap_or(true).then(|| crate::stages::stages(&pass)),
         evaluation: &pass,
-        dataset: state.dataset,
+        dataset: pass.state.dataset,
     })
 }
 
@@ -98,8 +96,9 @@ pub fn train(state: JsValue, steps: JsValue) -> Result<JsValue, JsValue> {
 /// The stages of one pass at `state`, in order, with their formulas and numbers.
 #[wasm_bindgen]
 pub fn stages(state: JsValue) -> Result<JsValue, JsValue> {
-    let state = read_state(state)?;
-    to_js(&crate::stages::stages(&pass(&state).map_err(to_error)?))
+    to_js(&crate::stages::stages(
+        &pass_of(read_state(state)?).map_err(to_error)?,
+    ))
 }
 
 /// `{ state, steps, losses, loss, test_losses?, test_loss?, evaluation?, error? }`: up to `steps` training
@@ -180,7 +179,7 @@ pub fn neuron_graph(state: JsValue, node: JsValue) -> Result<Vec<f64>, JsValue> 
     let node = node
         .as_string()
         .ok_or_else(|| wire::error("node must be a neuron's name such as h1.0"))?;
-    let pass = pass(&state).map_err(to_error)?;
+    let pass = pass_of(state).map_err(to_error)?;
     crate::neuron_graph::neuron_graph(&pass, &node).map_err(to_error)
 }
 
@@ -224,8 +223,7 @@ pub fn pytorch_script(state: JsValue) -> Result<JsValue, JsValue> {
 /// apply and each one's code (its position in `mistakeKinds()`) and the value it gives.
 #[wasm_bindgen]
 pub fn practice(state: JsValue) -> Result<Vec<f64>, JsValue> {
-    let state = read_state(state)?;
-    Ok(crate::practice::practice(&pass(&state).map_err(to_error)?).flat())
+    Ok(crate::practice::practice(&pass_of(read_state(state)?).map_err(to_error)?).flat())
 }
 
 /// The names of the mistakes practice mode tells apart, comma-separated, in the order of their

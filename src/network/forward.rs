@@ -43,7 +43,7 @@ pub fn forward(arch: &Arch, params: &[f64], x: &[f64], t: &[f64], loss_fn: LossF
 impl Workspace {
     /// The last forward pass's values (its input `x`, which the workspace does not hold).
     pub(crate) fn forward_values(&self, x: &[f64]) -> Forward {
-        let mut a = self.layers(&self.a, false);
+        let mut a = self.layers(&self.a, true);
         a[0] = x.to_vec();
         Forward {
             z: self.layers(&self.z, true),
