@@ -1,8 +1,10 @@
 //! A state's numbers by position: which field each number of an input fills, so that an input
 //! of the same shape with other numbers (a slider drag, a training frame) becomes a state without
-//! being read again. Only numbers that [`parse_state`](super::parse_state) requires to be finite and nothing more
-//! are placed this way: inputs with any other number (a seed, a dataset, a rate), or whose
-//! numbers are not all finite, are read in full, so every error comes from [`parse_state`](super::parse_state).
+//! being read again. Only numbers that [`parse_state`](super::parse_state) requires to be finite
+//! and nothing more are placed this way; every other number (a seed, a batch size, a dataset's
+//! spec and its points) is held fixed. An input in which a fixed number differs, or whose numbers
+//! are not all finite, is read in full, so every error comes from
+//! [`parse_state`](super::parse_state).
 
 use super::{check_loss, layer_number};
 use crate::json::Value;
@@ -17,6 +19,8 @@ enum Slot {
     Lr,
     SampleX(usize, usize),
     SampleT(usize, usize),
+    /// A number that is not placed: the input must hold these very bits there.
+    Fixed(u64),
 }
 
 /// A parsed state and where each of its input's numbers went, in the input's order.
@@ -28,8 +32,8 @@ pub struct Template {
 
 impl Template {
     /// The template of `value`, which [`parse_state`](super::parse_state) read as `state`, and
-    /// whose numbers in order are `numbers`: `None` when one of them is one that is not simply
-    /// placed (see the module's note).
+    /// whose numbers in order are `numbers` (`None` when a number is not where the full read put
+    /// it).
     pub fn of(value: &Value, numbers: &[f64], state: &State) -> Option<Template> {
         let mut slots = Vec::with_capacity(state.params.len() + 8);
         let Value::Object(entries) = value else {
@@ -43,6 +47,7 @@ impl Template {
                 "x" => list(v, &mut slots, &Slot::X)?,
                 "t" => list(v, &mut slots, &Slot::T)?,
                 "lr" if matches!(v, Value::Number(_)) => slots.push(Slot::Lr),
+                // A dataset's points are its own: with a dataset they are held fixed, as its spec.
                 "samples" if !has_dataset => {
                     let Value::Array(samples) = v else {
                         return None;
@@ -55,8 +60,7 @@ impl Template {
                             match field.as_str() {
                                 "x" => list(v, &mut slots, &|i| Slot::SampleX(k, i))?,
                                 "t" => list(v, &mut slots, &|i| Slot::SampleT(k, i))?,
-                                _ if has_numbers(v) => return None,
-                                _ => {}
+                                _ => fixed(v, &mut slots),
                             }
                         }
                     }
@@ -74,15 +78,15 @@ impl Template {
                     let at = arch.biases_at(layer('b')?);
                     list(v, &mut slots, &|j| Slot::Param(at + j))?;
                 }
-                _ if has_numbers(v) => return None,
-                _ => {}
+                _ => fixed(v, &mut slots),
             }
         }
         // Every number must be where the full read put it.
         let mut copy = state.clone();
         let placed = numbers.len() == slots.len()
-            && slots.iter().zip(numbers).all(|(&slot, n)| {
-                place(&mut copy, slot).is_some_and(|p| p.to_bits() == n.to_bits())
+            && slots.iter().zip(numbers).all(|(&slot, n)| match slot {
+                Slot::Fixed(bits) => bits == n.to_bits(),
+                _ => place(&mut copy, slot).is_some_and(|p| p.to_bits() == n.to_bits()),
             });
         placed.then_some(Template { state: copy, slots })
     }
@@ -96,7 +100,11 @@ impl Template {
         }
         let mut state = self.state.clone();
         for (&slot, &n) in self.slots.iter().zip(numbers) {
-            *place(&mut state, slot)? = n;
+            match slot {
+                Slot::Fixed(bits) if bits != n.to_bits() => return None,
+                Slot::Fixed(_) => {}
+                _ => *place(&mut state, slot)? = n,
+            }
         }
         check_loss(&state).ok()?;
         Some(state)
@@ -112,6 +120,7 @@ fn place(state: &mut State, slot: Slot) -> Option<&mut f64> {
         Slot::Lr => Some(&mut state.lr),
         Slot::SampleX(k, i) => state.samples.get_mut(k)?.x.get_mut(i),
         Slot::SampleT(k, i) => state.samples.get_mut(k)?.t.get_mut(i),
+        Slot::Fixed(_) => None,
     }
 }
 
@@ -129,12 +138,13 @@ fn list(value: &Value, slots: &mut Vec<Slot>, slot: &dyn Fn(usize) -> Slot) -> O
     Some(())
 }
 
-fn has_numbers(value: &Value) -> bool {
+/// A fixed slot for every number of `value`, in the input's order.
+fn fixed(value: &Value, slots: &mut Vec<Slot>) {
     match value {
-        Value::Number(_) => true,
-        Value::Array(items) => items.iter().any(has_numbers),
-        Value::Object(entries) => entries.iter().any(|(_, v)| has_numbers(v)),
-        _ => false,
+        Value::Number(n) => slots.push(Slot::Fixed(n.to_bits())),
+        Value::Array(items) => items.iter().for_each(|v| fixed(v, slots)),
+        Value::Object(entries) => entries.iter().for_each(|(_, v)| fixed(v, slots)),
+        _ => {}
     }
 }
 
@@ -240,12 +250,23 @@ mod tests {
     }
 
     #[test]
-    fn other_numbers_are_not_placed() {
+    fn other_numbers_are_held_fixed() {
         let mut with_seed = State::seed();
         with_seed.init_seed = 7;
         let value = value_of(&with_seed);
-        let parsed = parse_state(&value).expect("valid");
-        assert!(Template::of(&value, &numbers_of(&value), &parsed).is_none());
+        let numbers = numbers_of(&value);
+        let template =
+            Template::of(&value, &numbers, &parse_state(&value).expect("valid")).expect("placed");
+        assert_eq!(template.fill(&numbers), Some(with_seed));
+        // The seed is a number like the others in the input; changed, the input is read in full.
+        let at = template
+            .slots
+            .iter()
+            .position(|slot| *slot == Slot::Fixed(7f64.to_bits()))
+            .expect("the seed is held fixed");
+        let mut other = numbers.clone();
+        other[at] = 8.0;
+        assert!(template.fill(&other).is_none());
         let seed = value_of(&State::seed());
         let template = Template::of(
             &seed,
@@ -254,5 +275,44 @@ mod tests {
         )
         .expect("placed");
         assert!(template.fill(&[0.5]).is_none());
+    }
+
+    #[test]
+    fn changing_only_the_placed_numbers_fills_the_full_read_bit_for_bit() {
+        let mut states: Vec<State> = crate::presets::presets()
+            .into_iter()
+            .map(|p| p.state)
+            .collect();
+        let mut seeded = State::seed();
+        seeded.init_seed = 11;
+        seeded.shuffle_seed = 3;
+        states.push(seeded);
+        let spec = r#"{"name":"circle","size":12,"noise":0.1,"seed":5}"#;
+        let dataset = Value::read(&mut serde_json::Deserializer::from_str(spec)).expect("JSON");
+        let mut on_points = parse_state(&value_of(&crate::presets::xor())).expect("valid");
+        let spec = crate::parse::training::parse_spec(&dataset, "dataset").expect("a spec");
+        on_points = crate::data::datasets::with_dataset(&on_points, spec).expect("fits");
+        states.push(on_points);
+        for state in &states {
+            let value = value_of(state);
+            let numbers = numbers_of(&value);
+            let template = Template::of(&value, &numbers, &parse_state(&value).expect("valid"))
+                .expect("every state has a template");
+            let others: Vec<f64> = template
+                .slots
+                .iter()
+                .zip(&numbers)
+                .enumerate()
+                .map(|(k, (slot, &n))| match slot {
+                    Slot::Fixed(_) => n,
+                    _ => f64::from(k as u32 % 13) / 17.0 - 0.3,
+                })
+                .collect();
+            let other = with_numbers(&value, &mut others.iter().copied());
+            let full = read(&other).expect("valid");
+            let filled = template.fill(&others).expect("filled");
+            assert_eq!(filled, full);
+            assert_eq!(format!("{filled:?}"), format!("{full:?}"), "bit for bit");
+        }
     }
 }
