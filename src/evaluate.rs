@@ -13,10 +13,9 @@ use crate::network::arch::{Arch, NodeId};
 use crate::network::backward::{forward_backward, Gradients};
 use crate::network::forward::Forward;
 use crate::network::layer_names::layer_name;
-use crate::network::workspace::Workspace;
 use crate::state::{write_params, Mode, State, UpdateOrder};
 use crate::train::metrics::{accuracy, is_classification};
-use crate::train::objective::{objective, Objective};
+use crate::train::objective::{objective_seeing, Objective};
 use crate::train::order::output_first;
 use crate::train::rule::apply_into;
 
@@ -91,13 +90,13 @@ pub fn pass_of(state: State) -> Result<Pass, Error> {
     let arch = &state.arch;
     let (x, t) = (&state.example.x, &state.example.t);
     let (fwd, grads) = forward_backward(arch, &state.params, x, t, state.loss_fn);
-    let batch = (!state.samples.is_empty()).then(|| objective(&state, &state.params));
-    let (sample_results, dead) = if state.samples.is_empty() {
-        (Vec::new(), dead_units(arch, &fwd))
-    } else {
-        samples_pass(&state)
-    };
     let held_out = held_out(state.samples.len(), state.test_fraction, state.shuffle_seed);
+    let (batch, sample_results, dead) = if state.samples.is_empty() {
+        (None, Vec::new(), dead_units(arch, &fwd))
+    } else {
+        let samples = samples_pass(&state, &held_out);
+        (Some(samples.batch), samples.results, samples.dead)
+    };
     let test: Vec<f64> = sample_results
         .iter()
         .zip(&held_out)
@@ -156,32 +155,40 @@ fn relu_units(arch: &Arch) -> impl Iterator<Item = NodeId> + '_ {
         .flat_map(|l| arch.layer_nodes(l))
 }
 
-/// Each sample's output and loss, and the ReLU neurons whose `z ≤ 0` for every sample: one
-/// forward pass per sample in one workspace (a `Forward` per sample cost ~16 allocations each).
-fn samples_pass(state: &State) -> (Vec<(Vec<f64>, f64)>, Vec<NodeId>) {
+/// What a pass takes from the samples.
+struct SamplesPass {
+    /// `J` and `∇J` over the training samples.
+    batch: Objective,
+    /// Each sample's output and loss.
+    results: Vec<(Vec<f64>, f64)>,
+    /// The ReLU neurons whose `z ≤ 0` for every sample.
+    dead: Vec<NodeId>,
+}
+
+/// The samples' part of a pass, from one forward pass per sample in one workspace.
+fn samples_pass(state: &State, held: &[bool]) -> SamplesPass {
     let arch = &state.arch;
-    let mut ws = Workspace::new(arch);
     let relu: Vec<NodeId> = relu_units(arch).collect();
     // Whether every sample so far had `z ≤ 0` at each ReLU neuron.
     let mut off = vec![true; relu.len()];
-    let results = state
-        .samples
-        .iter()
-        .map(|s| {
-            let loss = ws.forward(arch, &state.params, &s.x, &s.t, state.loss_fn);
-            for (n, off) in relu.iter().zip(&mut off) {
-                *off &= ws.layer(&ws.z, n.layer)[n.index] <= 0.0;
-            }
-            (ws.layer(&ws.a, arch.depth()).to_vec(), loss)
-        })
-        .collect();
+    let mut results = Vec::with_capacity(state.samples.len());
+    let batch = objective_seeing(state, &state.params, held, |ws, _| {
+        for (n, off) in relu.iter().zip(&mut off) {
+            *off &= ws.layer(&ws.z, n.layer)[n.index] <= 0.0;
+        }
+        results.push((ws.layer(&ws.a, arch.depth()).to_vec(), ws.loss));
+    });
     let dead = relu
         .into_iter()
         .zip(off)
         .filter(|(_, off)| *off)
         .map(|(n, _)| n)
         .collect();
-    (results, dead)
+    SamplesPass {
+        batch,
+        results,
+        dead,
+    }
 }
 
 /// The name of layer `l`'s activations in results: `h1` … `h(L−1)`, and `y` for the output.

@@ -82,19 +82,76 @@ pub fn objective_into(
     examples: &[&Sample],
     params: &[f64],
 ) -> (f64, bool) {
-    let scale = 1.0 / examples.len() as f64;
-    let mut total = 0.0;
-    let mut finite = true;
-    if examples.is_empty() {
-        ws.grads.fill(0.0);
+    let mut sum = Sum::new(ws, examples.len());
+    for example in examples {
+        ws.forward(&state.arch, params, &example.x, &example.t, state.loss_fn);
+        sum.add(ws, state, example, params);
     }
-    for (k, example) in examples.iter().enumerate() {
-        total += ws.forward(&state.arch, params, &example.x, &example.t, state.loss_fn);
+    sum.finish(state, params)
+}
+
+/// [`objective`] over the state's samples (it has some), `held[k]` saying whether sample `k`
+/// is held out, as [`held_out`](crate::data::split::held_out) does; every sample's forward pass,
+/// the held-out ones' too, is shown to `seen(ws, k)` as it is run, so that a caller reading
+/// each sample's values runs no second pass.
+pub fn objective_seeing(
+    state: &State,
+    params: &[f64],
+    held: &[bool],
+    mut seen: impl FnMut(&Workspace, usize),
+) -> Objective {
+    let mut ws = Workspace::new(&state.arch);
+    let mut sum = Sum::new(&mut ws, held.iter().filter(|out| !**out).count());
+    for (k, (sample, &out)) in state.samples.iter().zip(held).enumerate() {
+        ws.forward(&state.arch, params, &sample.x, &sample.t, state.loss_fn);
+        seen(&ws, k);
+        if !out {
+            sum.add(&mut ws, state, sample, params);
+        }
+    }
+    let (loss, finite) = sum.finish(state, params);
+    Objective {
+        loss,
+        penalty: penalty(state, params),
+        grads: ws.grads,
+        finite,
+    }
+}
+
+/// The sum over the training examples that [`objective_into`] and [`objective_seeing`] take,
+/// one example at a time, each just after its forward pass.
+struct Sum {
+    count: usize,
+    /// `1/count`, each example's weight in `∇J`.
+    scale: f64,
+    added: usize,
+    total: f64,
+    finite: bool,
+}
+
+impl Sum {
+    /// A sum over `count` examples (with none, `∇J` is 0).
+    fn new(ws: &mut Workspace, count: usize) -> Sum {
+        if count == 0 {
+            ws.grads.fill(0.0);
+        }
+        Sum {
+            count,
+            scale: 1.0 / count as f64,
+            added: 0,
+            total: 0.0,
+            finite: true,
+        }
+    }
+
+    /// Adds `example`, whose forward pass with `params` is the last one `ws` ran.
+    fn add(&mut self, ws: &mut Workspace, state: &State, example: &Sample, params: &[f64]) {
+        self.total += ws.loss;
         // The first example starts the sum (as if into zeroed gradients), the rest add to it.
-        let sink = if k == 0 {
-            Sink::Start(scale)
+        let sink = if self.added == 0 {
+            Sink::Start(self.scale)
         } else {
-            Sink::Accumulate(scale)
+            Sink::Accumulate(self.scale)
         };
         ws.backward(
             &state.arch,
@@ -104,13 +161,18 @@ pub fn objective_into(
             state.loss_fn,
             sink,
         );
-        finite &= ws.is_finite();
+        self.finite &= ws.is_finite();
+        self.added += 1;
     }
-    // Summed, then divided, exactly as `objective_loss` does, so both give the same `J`.
-    (
-        total / examples.len() as f64 + penalty(state, params),
-        finite,
-    )
+
+    /// `J` and whether every pre-activation was finite. Summed, then divided, exactly as
+    /// `objective_loss` does, so both give the same `J`.
+    fn finish(&self, state: &State, params: &[f64]) -> (f64, bool) {
+        (
+            self.total / self.count as f64 + penalty(state, params),
+            self.finite,
+        )
+    }
 }
 
 /// `J` alone at `params` (a forward pass per training example, no gradients).
@@ -141,4 +203,36 @@ pub fn mean_loss_into(
         total += ws.forward(&state.arch, params, &e.x, &e.t, state.loss_fn);
     }
     total / examples.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::split::held_out;
+
+    #[test]
+    fn seeing_every_sample_gives_the_objective_bit_for_bit() {
+        let mut states: Vec<State> = crate::presets::presets()
+            .into_iter()
+            .map(|p| p.state)
+            .filter(|s| !s.samples.is_empty())
+            .collect();
+        let mut split = crate::presets::xor();
+        split.test_fraction = 0.25;
+        split.shuffle_seed = 4;
+        states.push(split);
+        for state in &states {
+            let held = held_out(state.samples.len(), state.test_fraction, state.shuffle_seed);
+            let mut seen = Vec::new();
+            let seeing = objective_seeing(state, &state.params, &held, |ws, k| {
+                seen.push((k, ws.loss));
+            });
+            assert_eq!(
+                format!("{seeing:?}"),
+                format!("{:?}", objective(state, &state.params))
+            );
+            let expected: Vec<usize> = (0..state.samples.len()).collect();
+            assert_eq!(seen.iter().map(|(k, _)| *k).collect::<Vec<_>>(), expected);
+        }
+    }
 }
