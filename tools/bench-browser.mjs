@@ -38,9 +38,12 @@ async function openNetwork(page, name) {
   await settle(page);
 }
 
-/** In the page: times the core's exports through the same module the page loads. */
-async function coreTimings(page) {
-  return page.evaluate(async () => {
+/**
+ * In the page: times the core's exports through the same module the page loads; `deep` is issue
+ * 11's 2-8-8-1 tanh network with its 200 samples (benches/train-2-8-8-1.json).
+ */
+async function coreTimings(page, deep) {
+  return page.evaluate(async (deep) => {
     const core = await import('./pkg/backprop_viz.js');
     await core.default();
     const seed = core.defaultState();
@@ -57,14 +60,17 @@ async function coreTimings(page) {
       return Array.from({ length: 5 }, () => round(runs, fn)).sort((a, b) => a - b)[2];
     };
     const window = { a: 'w2.0.0', b: 'w2.1.0', a_range: [-4, 4], b_range: [-4, 4], resolution: 101 };
+    const { samples, ...bare } = deep;
     return {
       evaluateMs: time(2000, () => core.evaluate(seed)),
       editMs: time(2000, () => core.snapshot(seed, false)),
+      deepMs: time(50, () => core.snapshot(deep, false)),
+      deepBareMs: time(500, () => core.snapshot(bare, false)),
       snapshotMs: time(500, () => core.snapshot(seed, true)),
       stagesMs: time(500, () => core.stages(seed)),
       landscapeMs: time(20, () => core.landscape(seed, window)),
     };
-  });
+  }, deep);
 }
 
 /**
@@ -122,7 +128,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  const core = await coreTimings(page);
+  const core = await coreTimings(page, trainingCases(null)[1].state);
   const training = await trainingInPage(page);
   await page.evaluate(() => {
     document.getElementById('values').open = true;
@@ -138,6 +144,7 @@ try {
   console.log(`  stages (the ten-stage tape)       ${us(core.stagesMs)}`);
   console.log(`  snapshot, values and gradients    ${us(core.editMs)} (what an edit asks for; target for a whole snapshot ≤ 5 µs)`);
   console.log(`  snapshot with the tape            ${us(core.snapshotMs)} (what a stage played asks for)`);
+  console.log(`  snapshot, 2-8-8-1, 200 samples    ${us(core.deepMs)} (target ≤ 25 µs: ${core.deepMs * 1000 <= 25 ? 'met' : 'not met'}); without its samples ${us(core.deepBareMs)}`);
   console.log(`  landscape 101×101                 ${core.landscapeMs.toFixed(2)} ms`);
   console.log(reportTraining('Chromium', training, nativeRates(trainingCases(null))));
   console.log(`Chromium: slider input → redrawn frame, every panel open (${DRAGS} inputs each; handler + redraw, without the wait for the frame):`);
