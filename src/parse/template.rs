@@ -196,12 +196,17 @@ mod tests {
         Value::read(&mut serde_json::Deserializer::from_str(&text)).expect("a value")
     }
 
-    #[test]
-    fn a_filled_template_is_the_full_read_bit_for_bit() {
-        let mut states: Vec<State> = crate::presets::presets()
+    /// Every preset's state.
+    fn preset_states() -> Vec<State> {
+        crate::presets::presets()
             .into_iter()
             .map(|p| p.state)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_filled_template_is_the_full_read_bit_for_bit() {
+        let mut states = preset_states();
         states.push(State::seed());
         let mut placed = 0;
         for state in &states {
@@ -279,10 +284,7 @@ mod tests {
 
     #[test]
     fn changing_only_the_placed_numbers_fills_the_full_read_bit_for_bit() {
-        let mut states: Vec<State> = crate::presets::presets()
-            .into_iter()
-            .map(|p| p.state)
-            .collect();
+        let mut states = preset_states();
         let mut seeded = State::seed();
         seeded.init_seed = 11;
         seeded.shuffle_seed = 3;
