@@ -49,7 +49,17 @@ fn l2_penalty(state: &State, params: &[f64]) -> f64 {
 pub fn objective(state: &State, params: &[f64]) -> Objective {
     let mut ws = Workspace::new(&state.arch);
     let examples = split(state).train;
-    let (loss, finite) = objective_into(&mut ws, state, &examples, params);
+    let sum = objective_into(&mut ws, state, &examples, params);
+    sum_objective(ws, state, params, sum)
+}
+
+/// The [`Objective`] of a sum over the examples, `(J, finite)`, whose `∇J` is in `ws.grads`.
+fn sum_objective(
+    ws: Workspace,
+    state: &State,
+    params: &[f64],
+    (loss, finite): (f64, bool),
+) -> Objective {
     Objective {
         loss,
         penalty: penalty(state, params),
@@ -109,13 +119,8 @@ pub fn objective_seeing(
             sum.add(&mut ws, state, sample, params);
         }
     }
-    let (loss, finite) = sum.finish(state, params);
-    Objective {
-        loss,
-        penalty: penalty(state, params),
-        grads: ws.grads,
-        finite,
-    }
+    let sum = sum.finish(state, params);
+    sum_objective(ws, state, params, sum)
 }
 
 /// The sum over the training examples that [`objective_into`] and [`objective_seeing`] take,
