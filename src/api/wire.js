@@ -52,7 +52,10 @@ export function wireBuild(hash, skeleton, numbers) {
 
 /**
  * A function that builds a fresh copy of the parsed skeleton `node` with every number `k`
- * replaced by `numbers[k]`: the walk over the skeleton is done once, here.
+ * replaced by `numbers[k]`: the walk over the skeleton is done once, here. Small arrays and an
+ * object's properties are built by straight-line code rather than a loop: a loop's one store,
+ * shared by every key of every shape, was the slow part of a small result (the seed's snapshot
+ * took about 1.6 µs to build in Node with loops, 1.1 µs like this).
  */
 function compile(node) {
   if (typeof node === 'number') return (numbers) => numbers[node];
@@ -61,29 +64,78 @@ function compile(node) {
     return () => text;
   }
   if (node === null || typeof node !== 'object') return () => node;
-  if (Array.isArray(node)) {
-    // Numbers at consecutive positions (a layer's values, a row of weights): one plain loop.
-    const from = node[0];
-    if (node.length > 0 && node.every((k, i) => k === from + i)) {
-      const to = from + node.length;
-      return (numbers) => {
-        const out = [];
-        for (let k = from; k < to; k += 1) out.push(numbers[k]);
-        return out;
-      };
-    }
-    const parts = node.map(compile);
+  if (Array.isArray(node)) return compileArray(node);
+  const keys = Object.keys(node);
+  const parts = keys.map((key) => compile(node[key]));
+  const groups = [];
+  for (let i = 0; i < keys.length; i += SET.length - 1) {
+    const end = Math.min(i + SET.length - 1, keys.length);
+    groups.push(SET[end - i](keys.slice(i, end), parts.slice(i, end)));
+  }
+  if (groups.length === 1) {
+    const [set] = groups;
     return (numbers) => {
-      const out = [];
-      for (let i = 0; i < parts.length; i += 1) out.push(parts[i](numbers));
+      const out = {};
+      set(out, numbers);
       return out;
     };
   }
-  const keys = Object.keys(node);
-  const parts = keys.map((key) => compile(node[key]));
   return (numbers) => {
     const out = {};
-    for (let i = 0; i < keys.length; i += 1) out[keys[i]] = parts[i](numbers);
+    for (let i = 0; i < groups.length; i += 1) groups[i](out, numbers);
+    return out;
+  };
+}
+
+/** `SET[n]`: a function that sets `n` keys of an object, each from its part. */
+const SET = [
+  () => () => {},
+  ([k0], [p0]) => (out, numbers) => {
+    out[k0] = p0(numbers);
+  },
+  ([k0, k1], [p0, p1]) => (out, numbers) => {
+    out[k0] = p0(numbers);
+    out[k1] = p1(numbers);
+  },
+  ([k0, k1, k2], [p0, p1, p2]) => (out, numbers) => {
+    out[k0] = p0(numbers);
+    out[k1] = p1(numbers);
+    out[k2] = p2(numbers);
+  },
+  ([k0, k1, k2, k3], [p0, p1, p2, p3]) => (out, numbers) => {
+    out[k0] = p0(numbers);
+    out[k1] = p1(numbers);
+    out[k2] = p2(numbers);
+    out[k3] = p3(numbers);
+  },
+];
+
+function compileArray(node) {
+  // Numbers at consecutive positions (a layer's values, a row of weights).
+  const from = node[0];
+  if (node.length > 0 && node.every((k, i) => k === from + i)) {
+    if (node.length === 1) return (numbers) => [numbers[from]];
+    if (node.length === 2) return (numbers) => [numbers[from], numbers[from + 1]];
+    const to = from + node.length;
+    return (numbers) => {
+      const out = [];
+      for (let k = from; k < to; k += 1) out.push(numbers[k]);
+      return out;
+    };
+  }
+  const parts = node.map(compile);
+  if (parts.length === 0) return () => [];
+  if (parts.length === 1) {
+    const [p0] = parts;
+    return (numbers) => [p0(numbers)];
+  }
+  if (parts.length === 2) {
+    const [p0, p1] = parts;
+    return (numbers) => [p0(numbers), p1(numbers)];
+  }
+  return (numbers) => {
+    const out = [];
+    for (let i = 0; i < parts.length; i += 1) out.push(parts[i](numbers));
     return out;
   };
 }
