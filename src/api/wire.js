@@ -34,19 +34,17 @@ const skeletons = new Map();
 /** Enough for every shape a session shows at once; past it the oldest is parsed again if needed. */
 const KEEP = 64;
 
-/** Whether the skeleton with `hash` is kept, so the core need not send its text. */
-export function wireKnows(hash) {
-  return skeletons.has(hash);
+/** The result whose skeleton has `hash`, with `numbers` in place; `undefined` if that skeleton is not kept (then the core sends it). */
+export function wireBuildKnown(hash, numbers) {
+  const build = skeletons.get(hash);
+  return build === undefined ? undefined : build(numbers);
 }
 
-/** The result `skeleton` (empty when `wireKnows(hash)`) describes, with `numbers` in place. */
+/** The result `skeleton` describes, with `numbers` in place; the skeleton is kept by its `hash`. */
 export function wireBuild(hash, skeleton, numbers) {
-  let build = skeletons.get(hash);
-  if (build === undefined) {
-    build = compile(JSON.parse(skeleton));
-    if (skeletons.size >= KEEP) skeletons.delete(skeletons.keys().next().value);
-    skeletons.set(hash, build);
-  }
+  const build = compile(JSON.parse(skeleton));
+  if (skeletons.size >= KEEP) skeletons.delete(skeletons.keys().next().value);
+  skeletons.set(hash, build);
   return build(numbers);
 }
 

@@ -25,10 +25,11 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/api/wire.js")]
 extern "C" {
-    /// Whether wire.js has the skeleton with this hash.
-    #[wasm_bindgen(js_name = wireKnows)]
-    fn knows(hash: f64) -> bool;
-    /// The result: `skeleton` (empty when wire.js knows `hash`) filled with `numbers`.
+    /// The result whose skeleton has this hash, filled with `numbers`; `undefined` when wire.js
+    /// does not have that skeleton.
+    #[wasm_bindgen(js_name = wireBuildKnown)]
+    fn build_known(hash: f64, numbers: &[f64]) -> JsValue;
+    /// The result: `skeleton` filled with `numbers`, the skeleton kept by its hash.
     #[wasm_bindgen(js_name = wireBuild)]
     fn build(hash: f64, skeleton: &str, numbers: &[f64]) -> JsValue;
     /// `text` as a JavaScript string, its numbers written (see [`crate::num`]).
@@ -78,8 +79,9 @@ fn send(
     wire.reset(false);
     write(wire).map_err(failed)?;
     let hash = wire.hash();
-    if knows(hash) {
-        return Ok(build(hash, "", &wire.numbers));
+    let known = build_known(hash, &wire.numbers);
+    if !known.is_undefined() {
+        return Ok(known);
     }
     wire.reset(true);
     write(wire).map_err(failed)?;
