@@ -2,7 +2,7 @@
 // the shuffle seed (the split and the mini-batch order) and L2 regularisation λ. Each field applies
 // when the learner leaves it; a value out of range is marked and refused, the state kept.
 
-import { htmlElement, setAttribute } from '../lib/dom.js';
+import { htmlElement, setAttribute, setValue } from '../lib/dom.js';
 import { isWhole, numberField, percent, within } from './number-field.js';
 
 /** The settings' values when the state leaves them out. */
@@ -51,7 +51,7 @@ export function createTrainingSettings(container, { commands, tell }) {
     update(state) {
       for (const setting of settings) {
         if (document.activeElement === setting.field) continue;
-        setting.field.value = String(setting.toField(state[setting.key] ?? DEFAULTS[setting.key]));
+        setValue(setting.field, String(setting.toField(state[setting.key] ?? DEFAULTS[setting.key])));
         setAttribute(setting.field, 'aria-invalid', null);
       }
     },

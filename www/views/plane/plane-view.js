@@ -3,7 +3,7 @@
 // 1-input network gets its curve over x. The core computes every map in one call per frame
 // (plane-grid.js); this view paints them and lets the learner edit the points (plane-pointer.js).
 
-import { setAttribute, setHidden, setText } from '../../lib/dom.js';
+import { setAttribute, setHidden, setText, setValue } from '../../lib/dom.js';
 import { formatNumber, symbolText } from '../../lib/format.js';
 import { contourPath } from '../../tools/contours.js';
 import { planePoints } from '../../model/sample-edits.js';
@@ -185,8 +185,8 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
   function render() {
     const { snapshot } = latest;
     if (snapshot.network !== network) build(snapshot.network);
-    dom.across.select.value = String(axes[0]);
-    if (axes.length === 2) dom.up.select.value = String(axes[1]);
+    setValue(dom.across.select, String(axes[0]));
+    if (axes.length === 2) setValue(dom.up.select, String(axes[1]));
     const { points, shown: shownIndex } = planePoints(snapshot.state);
     placeWindow(snapshot, points);
     const maps = grid.update(snapshot.state, network, axes, ranges);
