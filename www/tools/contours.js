@@ -13,37 +13,44 @@ const EDGE_CORNERS = [[0, 1], [1, 2], [2, 3], [3, 0]];
 
 /** Where the level crosses `edge` of the cell at (c, r), corners' values `values`, in box units. */
 function crossing(edge, c, r, values, level, unit) {
-  const [i, j] = EDGE_CORNERS[edge];
+  const i = EDGE_CORNERS[edge][0];
+  const j = EDGE_CORNERS[edge][1];
   const along = (level - values[i]) / (values[j] - values[i]);
-  const [ci, ri] = CORNER_OFFSETS[i];
-  const [cj, rj] = CORNER_OFFSETS[j];
-  const x = (c + ci + along * (cj - ci)) * unit;
-  const y = 100 - (r + ri + along * (rj - ri)) * unit;
+  const x = (c + CORNER_OFFSETS[i][0] + along * (CORNER_OFFSETS[j][0] - CORNER_OFFSETS[i][0])) * unit;
+  const y = 100 - (r + CORNER_OFFSETS[i][1] + along * (CORNER_OFFSETS[j][1] - CORNER_OFFSETS[i][1])) * unit;
   return `${x.toFixed(2)} ${y.toFixed(2)}`;
 }
 
 /**
  * Path data for the contours of `values` (row-major, `size` × `size`, row r at the bottom going
- * up) at each of `levels`.
+ * up) at each of `levels`. Plain indexed loops, and a cell is skipped for a level outside its
+ * corners' range: the landscape's 100 × 100 cells at 12 levels are redrawn while a slider moves.
  */
 export function contourPath(values, size, levels) {
   const unit = 100 / (size - 1);
-  const parts = [];
+  let path = '';
   const corners = [0, 0, 0, 0];
   for (let r = 0; r < size - 1; r += 1) {
     for (let c = 0; c < size - 1; c += 1) {
-      corners[0] = values[r * size + c];
-      corners[1] = values[r * size + c + 1];
-      corners[2] = values[(r + 1) * size + c + 1];
-      corners[3] = values[(r + 1) * size + c];
-      for (const level of levels) {
+      const at = r * size + c;
+      corners[0] = values[at];
+      corners[1] = values[at + 1];
+      corners[2] = values[at + size + 1];
+      corners[3] = values[at + size];
+      const low = Math.min(corners[0], corners[1], corners[2], corners[3]);
+      const high = Math.max(corners[0], corners[1], corners[2], corners[3]);
+      for (let k = 0; k < levels.length; k += 1) {
+        const level = levels[k];
+        // Only a level above the lowest corner and at most the highest crosses the cell.
+        if (!(level > low && level <= high)) continue;
         const index = (corners[0] >= level ? 1 : 0) | (corners[1] >= level ? 2 : 0)
           | (corners[2] >= level ? 4 : 0) | (corners[3] >= level ? 8 : 0);
-        for (const [from, to] of CROSSED_EDGES[index]) {
-          parts.push(`M${crossing(from, c, r, corners, level, unit)}L${crossing(to, c, r, corners, level, unit)}`);
+        const edges = CROSSED_EDGES[index];
+        for (let e = 0; e < edges.length; e += 1) {
+          path += `M${crossing(edges[e][0], c, r, corners, level, unit)}L${crossing(edges[e][1], c, r, corners, level, unit)}`;
         }
       }
     }
   }
-  return parts.join('');
+  return path;
 }
