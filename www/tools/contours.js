@@ -18,7 +18,22 @@ function crossing(edge, c, r, values, level, unit) {
   const along = (level - values[i]) / (values[j] - values[i]);
   const x = (c + CORNER_OFFSETS[i][0] + along * (CORNER_OFFSETS[j][0] - CORNER_OFFSETS[i][0])) * unit;
   const y = 100 - (r + CORNER_OFFSETS[i][1] + along * (CORNER_OFFSETS[j][1] - CORNER_OFFSETS[i][1])) * unit;
-  return `${x.toFixed(2)} ${y.toFixed(2)}`;
+  return `${hundredths(x)} ${hundredths(y)}`;
+}
+
+/**
+ * `value.toFixed(2)`, the same text, faster for the box's coordinates: `value × 100` rounded half
+ * up, unless that product lies so near a half that its rounding could have moved it across (then
+ * `toFixed` itself decides).
+ */
+export function hundredths(value) {
+  const scaled = value * 100;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (!(value >= 0 && scaled < 2 ** 31) || Math.abs(fraction - 0.5) < 1e-6) return value.toFixed(2);
+  const n = fraction > 0.5 ? whole + 1 : whole;
+  const cents = n % 100;
+  return `${(n - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
 /**
