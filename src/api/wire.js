@@ -34,7 +34,10 @@ const skeletons = new Map();
 /** Enough for every shape a session shows at once; past it the oldest is parsed again if needed. */
 const KEEP = 64;
 
-/** The result whose skeleton has `hash`, with `numbers` in place; `undefined` if that skeleton is not kept (then the core sends it). */
+/**
+ * The result whose skeleton has `hash`, with `numbers` in place; `undefined` if that skeleton is
+ * not kept (then the core sends it, to `wireBuild`).
+ */
 export function wireBuildKnown(hash, numbers) {
   const build = skeletons.get(hash);
   return build === undefined ? undefined : build(numbers);

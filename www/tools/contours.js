@@ -62,7 +62,8 @@ export function contourPath(values, size, levels) {
           | (corners[2] >= level ? 4 : 0) | (corners[3] >= level ? 8 : 0);
         const edges = CROSSED_EDGES[index];
         for (let e = 0; e < edges.length; e += 1) {
-          path += `M${crossing(edges[e][0], c, r, corners, level, unit)}L${crossing(edges[e][1], c, r, corners, level, unit)}`;
+          const from = crossing(edges[e][0], c, r, corners, level, unit);
+          path += `M${from}L${crossing(edges[e][1], c, r, corners, level, unit)}`;
         }
       }
     }
