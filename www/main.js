@@ -220,7 +220,8 @@ async function boot() {
     }
     if (picture) saturation.update(shown);
     if (readouts.due('table')) valuesTable.update(shown, revealed, readouts.items('table'));
-    if (readouts.due('params')) controls.update(shown, revealed, readouts.items('params'));
+    // Not only in the slot's turn: the row of a slider being dragged follows every frame.
+    controls.update(shown, revealed, readouts.items('params'));
     card.update(revealed.stage, snapshot.network.stageCount);
     practiceMode.update(snapshot);
     stageList.update(snapshot.network, snapshot.stageIndex);

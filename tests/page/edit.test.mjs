@@ -35,6 +35,33 @@ for (const [name, dx] of [['w1.0.0', 60], ['b2.0', -45], ['t.0', -30]]) {
   }));
 }
 
+test('while a slider is dragged, the number beside it follows every move', () => run(async (page) => {
+  // Every panel open, so that a drag's frames have more to write than fits in each.
+  await page.evaluate(() => {
+    document.getElementById('values').open = true;
+  });
+  const row = page.locator('[data-param="w1.0.0"]');
+  const slider = row.locator('input[type=range]');
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 10, y);
+  await page.mouse.down();
+  const behind = [];
+  for (let step = 1; step <= 30; step += 1) {
+    await page.mouse.move(box.x + 10 + step * ((box.width - 20) / 30), y);
+    // The frame after the move has drawn what the move changed.
+    const [range, number] = await row.evaluate((element) => new Promise((resolve) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve([
+        element.querySelector('input[type=range]').value, element.querySelector('input[type=number]').value,
+      ])));
+    }));
+    if (Number(range) !== Number(number)) behind.push(`${step}: slider ${range}, field ${number}`);
+  }
+  await page.mouse.up();
+  assert.deepEqual(behind, [], 'the number field showed another value than the slider');
+}));
+
 test('the number field accepts a value beyond the slider\'s range', () => run(async (page) => {
   const field = page.locator('[data-param="w2.0.0"] input[type=number]');
   await field.fill('7.25');

@@ -126,7 +126,8 @@ function buildGrid(network, group, fieldset, onEdit, open) {
  * (empty, `-`, `1e999`) keeps the last good value and says so beside it until the next good one; a
  * finite value beyond the slider's range is taken, the slider pinned at its end.
  * Controller: `update(snapshot, revealed, write)` (the rows `write(i, count)` chooses, see
- * model/readouts.js; every row without it) and `open(name)`, which opens a grid cell's slider.
+ * model/readouts.js, and those of the parameters just edited; every row without it) and
+ * `open(name)`, which opens a grid cell's slider.
  */
 export function createControlsView(container, onEdit) {
   htmlElement('span', { id: 'exact-value-label', hidden: '' }, container, 'exact value');
@@ -173,8 +174,12 @@ export function createControlsView(container, onEdit) {
   return {
     update(snapshot, revealed, write = EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
+      // A row being edited (its slider dragged) follows every frame, whatever `write` says, while
+      // its slider is in view (a grid cell's editor can be closed: its cell waits for its turn).
+      const edited = snapshot.change?.kind === 'edit' ? snapshot.change.names : [];
       rows.forEach((cells, i) => {
-        if (write(i, rows.length)) writeRow(cells, snapshot, revealed);
+        const editing = !cells.editor.hidden && edited.includes(cells.param.name);
+        if (write(i, rows.length) || editing) writeRow(cells, snapshot, revealed);
       });
     },
 
