@@ -3,7 +3,7 @@
 // remove a hidden layer; the seed new weights are drawn from, Re-initialise, and whether biases are
 // trained. Every change goes through the core (reshape), so it is validated and undoable.
 
-import { htmlElement, setText } from '../lib/dom.js';
+import { htmlElement, setText, setValue } from '../lib/dom.js';
 
 const ACTIVATION_LABELS = { sigmoid: 'sigmoid σ', tanh: 'tanh', relu: 'ReLU', linear: 'linear' };
 
@@ -150,11 +150,9 @@ export function createArchView(container, actions) {
       current = snapshot;
       if (snapshot.network !== built) build(snapshot.network);
       // A refused choice leaves its select showing it: show the network's again.
-      selects.forEach((select, i) => {
-        if (select.value !== snapshot.network.activations[i]) select.value = snapshot.network.activations[i];
-      });
+      selects.forEach((select, i) => setValue(select, snapshot.network.activations[i]));
       const seedValue = String(snapshot.state.init_seed ?? 1);
-      if (document.activeElement !== seed && seed.value !== seedValue) seed.value = seedValue;
+      if (document.activeElement !== seed) setValue(seed, seedValue);
       const trained = snapshot.state.train_biases !== false;
       if (biases.checked !== trained) biases.checked = trained;
     },

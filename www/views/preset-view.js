@@ -1,6 +1,6 @@
 // The preset menu and its note: what the chosen starting point teaches, shown while it is loaded.
 
-import { htmlElement, setText } from '../lib/dom.js';
+import { htmlElement, setText, setValue } from '../lib/dom.js';
 
 /**
  * Fills `select` (the `select[data-preset]`) with `presets` (`[{ id, title, note, state }]`) and
@@ -16,7 +16,7 @@ export function createPresetView({ select, note }, presets, onChoose) {
 
   return {
     update({ origin }) {
-      if (select.value !== origin.id) select.value = origin.id;
+      setValue(select, origin.id);
       note.dataset.preset = origin.id;
       setText(title, `${origin.title}.`);
       setText(text, origin.note);
