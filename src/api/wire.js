@@ -88,9 +88,9 @@ function compile(node) {
   };
 }
 
-/** `SET[n]`: a function that sets `n` keys of an object, each from its part. */
+/** `SET[n]`, for n from 1: a function that sets `n` keys of an object, each from its part. */
 const SET = [
-  () => () => {},
+  null,
   ([k0], [p0]) => (out, numbers) => {
     out[k0] = p0(numbers);
   },
