@@ -43,16 +43,17 @@ import { createValuesTableView } from './views/values-table-view.js';
 /**
  * While training (and, for what a frame's budget leaves out, while dragging), how often each part
  * of the page is redrawn (see model/readouts.js): the edges' thickness and the training readouts
- * (step, J, the loss curve, the landscape's path, the data's accuracy) 15 times a second, the
- * numbers written as text twice a second (the picture's labels and the parameter grid a quarter
- * at a time).
+ * (step, J, the loss curve, the landscape's path, the data's accuracy) 15 times a second, each
+ * number written as text twice a second, a turn writing at most TURN of a panel's numbers (a
+ * 2-2-1's 13 labels at once, a 4-8-8-8-4's 229 in four turns 125 ms apart).
  */
+const TURN = 60;
 const READOUTS = {
   edges: { period: 60 },
   live: { period: 60 },
-  picture: { period: 125, parts: 4 },
-  params: { period: 125, parts: 4 },
-  table: { period: 250, parts: 2 },
+  picture: { period: 500, turn: TURN },
+  params: { period: 500, turn: TURN },
+  table: { period: 500, turn: TURN },
   samples: { period: 500 },
   // The neurons' maps over the input plane: every frame while training (the worker computes
   // them), in turn while dragging (a 4-8-8-8-4's 32 maps took ~4 ms of each input).

@@ -5,15 +5,17 @@
 // training readouts) took 15 ms of the page's thread, a frame that changed only the plane 2.
 // So during a run each readout is a slot with a period, and a frame rewrites at most one slot,
 // the most overdue: most frames repaint only the plane and the maps, none repaints two panels.
-// A slot too big for one frame (the parameter grid: 105 cells) is written in `parts`, one part
-// each time its turn comes. The frame a run starts in and the one after it ends rewrite every
-// slot whole.
+// A slot with more items than a turn writes (a 4-8-8-8-4's parameter grid: 229 cells) is written
+// in parts, one part each time its turn comes, and its turns come as many times more often, so
+// that each item is still rewritten once per period. The frame a run starts in and the one after
+// it ends rewrite every slot whole.
 //
 // While a slider is dragged, every panel follows each input when it can: a frame writes the most
-// overdue slot (in its part) and every other slot whole whose cost, as measured the last times it
-// was written, fits in what is left of the frame's budget, so a small network's panels all follow
-// the drag and a 4-8-8-8-4's take turns, and a slot that is slow to write waits for its turn
-// instead of making its frame late.
+// overdue slot (in its part) and every other slot of one part whose cost, as measured the last
+// times it was written whole, fits in what is left of the frame's budget. A small network's panels
+// therefore all follow the drag. A big network's panels in parts take turns: their script time
+// says little of what they cost, as Chromium lays out and repaints a whole grid or table when one
+// of its cells changes (a 4-8-8-8-4's parameter grid: ~1 ms of script, ~4 ms more of rendering).
 
 /** The items of a slot written whole. */
 export const EVERY_ITEM = () => true;
@@ -22,29 +24,36 @@ const NO_ITEM = () => false;
 /** How long a dragging frame may go on writing slots beyond the most overdue one. */
 const DRAG_BUDGET_MS = 3;
 /**
- * A slot's cost is the longest of its recent whole writes: each new one counts in full, the
- * remembered one fades by this factor, so one slow write (a GC) is forgotten in a few turns.
+ * A slot's cost is the longest of its recent whole writes in busy frames: each new one counts in
+ * full, and what is remembered fades by this factor on every busy frame, so that a slot that one
+ * slow write (a GC) put past the budget is tried again a few frames later. A frame that writes
+ * every slot is no measure: after the page was built it costs 30 ms, and the first frame of a
+ * drag up to 3 ms, where the drag's next frames cost 0.5. A slot never measured is tried whole.
  */
-const COST_MEMORY = 0.75;
+const COST_FADE = 0.9;
 
 /**
- * Creates the schedule of `slots` (name → `{ period, parts, only }`: the ms between its turns
- * while busy, how many turns write all of its items, `parts` defaulting to 1, and the one pace it
- * is scheduled at, if it is due on every frame at the others); `clock()` tells the time within a
- * frame (`performance.now` by default).
+ * Creates the schedule of `slots` (name → `{ period, turn, only }`: the ms between two rewrites of
+ * each of its items while busy; the most items one turn writes, `turn` defaulting to all of them;
+ * and the one pace it is scheduled at, if it is due on every frame at the others); `clock()` tells
+ * the time within a frame (`performance.now` by default).
  * Controller: `frame(now, pace)` starts a frame, at `pace` `null` (nothing going on: every slot
  * is due), `'one'` (training: only the most overdue slot) or `'budget'` (dragging: the most
- * overdue slot, and, whole, any other whose measured cost fits in what is left of the frame's budget);
- * `due(name)` says whether the slot has this frame (always at no pace, and as a busy spell
- * starts); `items(name)` returns the function `(i, count)` that says whether the slot's item `i`
- * of `count` is written in this frame; `behind()` says whether this frame, the first after a busy
- * spell, owes the rewrite of every slot; `end()` ends the frame's writing (so that the last slot
- * written is measured too).
+ * overdue slot, and, whole, any other of one part whose measured cost fits in what is left of the
+ * frame's budget); `due(name)` says whether the slot has this frame (always at no pace, and as a
+ * busy spell starts); `items(name)` returns the function `(i, count)` that says whether the slot's
+ * item `i` of `count` is written in this frame; `behind()` says whether this frame, the first after
+ * a busy spell, owes the rewrite of every slot; `end()` ends the frame's writing (so that the last
+ * slot written is measured too).
  */
 export function createReadouts(slots, clock = () => performance.now()) {
   const names = Object.keys(slots);
-  const writtenAt = new Map(names.map((name) => [name, -Infinity]));
-  const turns = new Map(names.map((name) => [name, 0]));
+  /**
+   * Each slot's `writtenAt` (its last turn), `turns`, `cost` (ms of its whole write, each measured
+   * from the moment it is asked for and due to the next question about another slot, or the
+   * frame's `end()`) and `count` (of the items it had when last written).
+   */
+  const state = new Map(names.map((name) => [name, { writtenAt: -Infinity, turns: 0, cost: 0, count: 0 }]));
   let busy = false;
   let every = true;
   let stale = false;
@@ -55,32 +64,30 @@ export function createReadouts(slots, clock = () => performance.now()) {
   let budgetEnds = -Infinity;
   /** This frame's answers beyond the chosen slot: name → true (whole) or false. */
   const granted = new Map();
-  /**
-   * What each slot's whole write costs (ms), measured from the moment it is asked for and due
-   * to the next question about another slot, or the frame's `end()`.
-   */
-  const costs = new Map(names.map((name) => [name, 0]));
   /** The slot being written: `{ name, at, whole }`, or null. */
   let writing = null;
 
   /** Whether the slot is left out of this frame's schedule (due on every frame at this pace). */
   const unscheduled = (name) => slots[name].only !== undefined && slots[name].only !== pace;
-  const whole = (name) => every || name !== chosen || (slots[name].parts ?? 1) === 1;
+  /** In how many parts the slot is written, for `count` items. */
+  const partsOf = (name, count = state.get(name).count) => Math.max(1, Math.ceil(count / (slots[name].turn ?? Infinity)));
+  const whole = (name) => every || name !== chosen || partsOf(name) === 1;
 
   function finish() {
     if (writing === null) return;
     const { name, at } = writing;
-    if (writing.whole) costs.set(name, Math.max(clock() - at, COST_MEMORY * costs.get(name)));
+    const slot = state.get(name);
+    if (writing.whole && !every) slot.cost = Math.max(clock() - at, slot.cost);
     writing = null;
   }
 
-  /** Whether the slot has this frame: beyond the chosen one, only if its cost fits the budget left. */
+  /** Whether the slot has this frame: beyond the chosen one, only whole and if its cost fits the budget. */
   function answer(name) {
     if (every || name === chosen || unscheduled(name)) return true;
     if (!granted.has(name)) {
-      const grant = clock() + costs.get(name) < budgetEnds;
+      const grant = partsOf(name) === 1 && clock() + state.get(name).cost < budgetEnds;
       granted.set(name, grant);
-      if (grant) writtenAt.set(name, frameNow);
+      if (grant) state.get(name).writtenAt = frameNow;
     }
     return granted.get(name);
   }
@@ -106,32 +113,44 @@ export function createReadouts(slots, clock = () => performance.now()) {
       granted.clear();
       budgetEnds = pace === 'budget' ? clock() + DRAG_BUDGET_MS : -Infinity;
       if (every) {
-        for (const name of names) writtenAt.set(name, now);
+        for (const slot of state.values()) slot.writtenAt = now;
         return;
       }
+      for (const slot of state.values()) slot.cost *= COST_FADE;
       let most = 1;
       for (const name of names) {
         if (unscheduled(name)) continue;
-        const overdue = (now - writtenAt.get(name)) / slots[name].period;
+        // A slot in parts has its turns as many times more often.
+        const overdue = ((now - state.get(name).writtenAt) * partsOf(name)) / slots[name].period;
         if (overdue >= most) {
           most = overdue;
           chosen = name;
         }
       }
       if (chosen === null) return;
-      writtenAt.set(chosen, now);
-      turns.set(chosen, turns.get(chosen) + 1);
+      const slot = state.get(chosen);
+      slot.writtenAt = now;
+      slot.turns += 1;
     },
 
     due,
 
     items(name) {
       if (!due(name)) return NO_ITEM;
-      const parts = slots[name].parts ?? 1;
-      if (every || parts === 1 || name !== chosen) return EVERY_ITEM;
+      const slot = state.get(name);
+      if (whole(name)) {
+        return (i, count) => {
+          slot.count = count;
+          return true;
+        };
+      }
+      const turn = slot.turns;
       // Item i of count belongs to part ⌊i·parts/count⌋.
-      const part = (turns.get(name) - 1) % parts;
-      return (i, count) => Math.floor((i * parts) / count) === part;
+      return (i, count) => {
+        slot.count = count;
+        const parts = partsOf(name, count);
+        return Math.floor((i * parts) / count) === (turn - 1) % parts;
+      };
     },
 
     behind: () => owed,
