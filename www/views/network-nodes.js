@@ -97,6 +97,9 @@ function placeContent(node, x, y) {
   node.value.setAttribute('y', y + 13);
 }
 
+/** The kinds of node that follow every frame of an edit (see `update`). */
+const WATCHED = new Set(['output', 'target']);
+
 /** In practice mode a value still to be worked out shows as `?`, and nowhere else. */
 const YOUR_TURN = '?';
 
@@ -192,15 +195,19 @@ export function createNodes(network, nodeLayer, labelLayer) {
 
     update(snapshot, revealed, due) {
       const marks = neuronMarks(snapshot);
+      // While a parameter is edited (a slider dragged), the outputs, the targets and the loss
+      // follow every frame, whatever `due` says: they are what a learner watches, and the other
+      // labels of a big network take turns (model/readouts.js).
+      const watched = snapshot.change?.kind === 'edit';
       for (const [k, node] of nodes.entries()) {
-        if (!due(k)) continue;
+        if (!due(k) && !(watched && WATCHED.has(node.spec.kind))) continue;
         const value = node.spec.value(snapshot);
         const hidden = revealed.masked.has(`a:${node.spec.name}`);
         const tooltip = `${node.spec.symbol} = ${hidden ? `${YOUR_TURN} (your turn)` : fullValue(value)}`;
         const detail = node.spec.z ? `\n${updateDetail(node, snapshot, revealed, marks)}` : '';
         showValue(node, value, `${tooltip}${detail}`, hidden);
       }
-      if (due(nodes.length)) updateLoss(loss, snapshot, revealed.masked.has('loss'));
+      if (due(nodes.length) || watched) updateLoss(loss, snapshot, revealed.masked.has('loss'));
     },
   };
 }

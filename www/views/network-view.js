@@ -112,7 +112,8 @@ function pictureLabel(network) {
  * Controller: `setOrientation(orientation)`, `paintMaps(maps, shown)` (the frame's maps, see
  * plane-grid.js, and the neuron the main plane shows), and `update(snapshot, revealed, animate, labels)`,
  * which writes the values and the revealed gradients (every edge's thickness and sign; the labels
- * of the items `labels(i, count)` chooses, the edges' then the nodes': see model/readouts.js),
+ * of the items `labels(i, count)` chooses, the edges' then the nodes': see model/readouts.js, and
+ * while a parameter is edited those of its edge, the outputs, the targets and the loss),
  * highlights the current stage and, when `animate` is true, plays its pulse.
  */
 export function createNetworkView(container, orientation, { onThumbnail }) {
@@ -213,7 +214,9 @@ export function createNetworkView(container, orientation, { onThumbnail }) {
     update(snapshot, revealed, animate, labels = EVERY_ITEM) {
       if (snapshot.network !== built) build(snapshot.network);
       const count = edges.length + nodes.count;
-      edges.forEach((item, i) => updateEdge(item, snapshot.state, revealed, labels(i, count)));
+      // The edge of a parameter being edited follows every frame, as its slider's row does.
+      const edited = snapshot.change?.kind === 'edit' ? snapshot.change.names : [];
+      edges.forEach((item, i) => updateEdge(item, snapshot.state, revealed, labels(i, count) || edited.includes(item.edge.name)));
       nodes.update(snapshot, revealed, (k) => labels(edges.length + k, count));
       fitPills(pills);
       highlight(revealed.stage);
