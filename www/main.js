@@ -49,7 +49,9 @@ import { createValuesTableView } from './views/values-table-view.js';
  */
 const TURN = 60;
 const READOUTS = {
-  edges: { period: 60 },
+  // The edges' thickness, and the labels a learner watches while dragging (network-nodes.js):
+  // in turn while training, every frame of a drag (only the edges that changed are written).
+  edges: { period: 60, only: 'one' },
   live: { period: 60 },
   picture: { period: 500, turn: TURN },
   params: { period: 500, turn: TURN },
