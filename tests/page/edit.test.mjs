@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { core, pageHarness } from './harness.mjs';
 import {
-  EDGE_NAMES, PARAM_NAMES, currentStage, dragSlider, press, readEdgeGrads, readLoss, readNeurons,
+  EDGE_NAMES, PARAM_NAMES, currentStage, dragAndRead, dragSlider, press, readEdgeGrads, readLoss, readNeurons,
   readParams, readState, settle, valueOf, withValue,
 } from './learner.mjs';
 
@@ -40,25 +40,8 @@ test('while a slider is dragged, the number beside it follows every move', () =>
   await page.evaluate(() => {
     document.getElementById('values').open = true;
   });
-  const row = page.locator('[data-param="w1.0.0"]');
-  const slider = row.locator('input[type=range]');
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 10, y);
-  await page.mouse.down();
-  const behind = [];
-  for (let step = 1; step <= 30; step += 1) {
-    await page.mouse.move(box.x + 10 + step * ((box.width - 20) / 30), y);
-    // The frame after the move has drawn what the move changed.
-    const [range, number] = await row.evaluate((element) => new Promise((resolve) => {
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve([
-        element.querySelector('input[type=range]').value, element.querySelector('input[type=number]').value,
-      ])));
-    }));
-    if (Number(range) !== Number(number)) behind.push(`${step}: slider ${range}, field ${number}`);
-  }
-  await page.mouse.up();
+  const readings = await dragAndRead(page, 'w1.0.0', 30, { number: '[data-param="w1.0.0"] input[type=number]' });
+  const behind = readings.flatMap(({ weight, number }, i) => (weight === number ? [] : [`${i + 1}: slider ${weight}, field ${number}`]));
   assert.deepEqual(behind, [], 'the number field showed another value than the slider');
 }));
 
@@ -69,31 +52,14 @@ test('while a slider is dragged, the picture\'s h, y and E follow every move', (
   await page.evaluate(() => {
     document.getElementById('values').open = true;
   });
-  const slider = page.locator('[data-param="w1.0.0"] input[type=range]');
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 10, y);
-  await page.mouse.down();
-  const behind = [];
-  for (let step = 1; step <= 30; step += 1) {
-    await page.mouse.move(box.x + 10 + step * ((box.width - 20) / 30), y);
-    // The frame after the move has drawn what the move changed.
-    const shown = await page.evaluate(() => new Promise((resolve) => {
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const value = (selector) => Number(document.querySelector(selector).dataset.value);
-        resolve({
-          weight: Number(document.querySelector('[data-param="w1.0.0"] input[type=range]').value),
-          h1: value('[data-node="h1.0"]'), h2: value('[data-node="h1.1"]'), y: value('[data-node="y.0"]'),
-          loss: value('[data-loss]'),
-        });
-      }));
-    }));
+  const readings = await dragAndRead(page, 'w1.0.0', 30, {
+    h1: '[data-node="h1.0"]', h2: '[data-node="h1.1"]', y: '[data-node="y.0"]', loss: '[data-loss]',
+  });
+  const behind = readings.flatMap((shown, i) => {
     const expected = core.evaluate(withValue(core.defaultState(), 'w1.0.0', shown.weight));
     const want = { weight: shown.weight, h1: expected.h1[0], h2: expected.h1[1], y: expected.y[0], loss: expected.loss };
-    if (JSON.stringify(shown) !== JSON.stringify(want)) behind.push(`${step}: ${JSON.stringify(shown)}`);
-  }
-  await page.mouse.up();
+    return JSON.stringify(shown) === JSON.stringify(want) ? [] : [`${i + 1}: ${JSON.stringify(shown)}`];
+  });
   assert.ok(behind.length <= 5, `the picture showed an earlier weight's values after ${behind.length} of 30 moves:\n${behind.join('\n')}`);
 }));
 
@@ -108,35 +74,19 @@ test('while a weight of a 4-8-8-8-4 is dragged, its edge, the outputs and E foll
   await page.evaluate(() => {
     document.getElementById('values').open = true;
   });
-  const name = 'w1.0.0';
-  await page.locator(`[data-param="${name}"] .param-cell`).click();
-  const slider = page.locator(`[data-param="${name}"] input[type=range]`);
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 10, y);
-  await page.mouse.down();
-  const behind = [];
-  for (let step = 1; step <= 20; step += 1) {
-    await page.mouse.move(box.x + 10 + step * ((box.width - 20) / 20), y);
-    const shown = await page.evaluate((edge) => new Promise((resolve) => {
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const value = (selector) => Number(document.querySelector(selector).dataset.value);
-        resolve({
-          weight: Number(document.querySelector(`[data-param="${edge}"] input[type=range]`).value),
-          edge: document.querySelector(`[data-edge="${edge}"] title`)?.textContent ?? null,
-          y: [0, 1, 2, 3].map((k) => value(`[data-node="y.${k}"]`)),
-          loss: value('[data-loss]'),
-        });
-      }));
-    }), name);
-    const expected = core.evaluate(withValue(state, name, shown.weight));
+  await page.locator('[data-param="w1.0.0"] .param-cell').click();
+  const outputs = [0, 1, 2, 3];
+  const readings = await dragAndRead(page, 'w1.0.0', 20, {
+    edge: '[data-edge="w1.0.0"] title', loss: '[data-loss]',
+    ...Object.fromEntries(outputs.map((k) => [`y${k}`, `[data-node="y.${k}"]`])),
+  });
+  const behind = readings.flatMap((shown, i) => {
+    const expected = core.evaluate(withValue(state, 'w1.0.0', shown.weight));
     // The edge's tooltip: `w⁽¹⁾₁₁ = ` and the weight in full.
-    const want = { ...shown, y: expected.y, loss: expected.loss };
-    if (!shown.edge?.endsWith(` = ${shown.weight}`)) want.edge = `… = ${shown.weight}`;
-    if (JSON.stringify(shown) !== JSON.stringify(want)) behind.push(`${step}: ${JSON.stringify(shown)}`);
-  }
-  await page.mouse.up();
+    const right = shown.edge.endsWith(` = ${shown.weight}`) && shown.loss === expected.loss
+      && outputs.every((k) => shown[`y${k}`] === expected.y[k]);
+    return right ? [] : [`${i + 1}: ${JSON.stringify(shown)}`];
+  });
   assert.ok(behind.length <= 3, `the picture showed an earlier weight's values after ${behind.length} of 20 moves:\n${behind.join('\n')}`);
 }));
 

@@ -160,6 +160,37 @@ export async function dragSlider(page, name, dx) {
   await settle(page);
 }
 
+/**
+ * Drags parameter `name`'s slider across its track in `moves` mouse moves and, once the page has
+ * drawn each move (two animation frames after it), reads what `reads` names (key → selector): an
+ * input's value or an element's `data-value`, as numbers, or a `<title>`'s text. Returns one
+ * reading per move, `weight` (the slider's value) included.
+ */
+export async function dragAndRead(page, name, moves, reads) {
+  const selector = `[data-param="${name}"] input[type=range]`;
+  const slider = page.locator(selector);
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 10, y);
+  await page.mouse.down();
+  const readings = [];
+  for (let step = 1; step <= moves; step += 1) {
+    await page.mouse.move(box.x + 10 + step * ((box.width - 20) / moves), y);
+    readings.push(await page.evaluate((selectors) => new Promise((resolve) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(Object.fromEntries(
+        Object.entries(selectors).map(([key, at]) => {
+          const element = document.querySelector(at);
+          if (element?.tagName === 'title') return [key, element.textContent];
+          return [key, Number(element && 'value' in element.dataset ? element.dataset.value : element?.value)];
+        }),
+      ))));
+    }), { weight: selector, ...reads }));
+  }
+  await page.mouse.up();
+  return readings;
+}
+
 /** Types `text` over what parameter `name`'s number field holds, as a learner does (select all, type). */
 export async function typeInto(page, name, text) {
   await page.locator(`[data-param="${name}"] input[type=number]`).focus();
