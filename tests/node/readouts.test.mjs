@@ -160,7 +160,7 @@ test('while dragging, a slot with more items than a turn writes is written a par
   const later = frames.slice(1);
   assert.ok(later.every(({ edges, labels }) => edges === 1 && labels === 1), 'the slots of one part follow every frame');
   const turns = later.filter(({ table }) => table > 0);
-  // 1 s of frames: a turn about every 125 ms, each of three rows or four.
+  // 1 s of frames: a turn about every 125 ms, each of two rows or three.
   assert.ok(turns.length >= 7 && turns.length <= 9, `the table's turns: ${turns.length}`);
   assert.ok(turns.every(({ table }) => table >= 2 && table <= 3), `rows a turn: ${turns.map(({ table }) => table)}`);
 });
