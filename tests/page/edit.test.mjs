@@ -90,6 +90,27 @@ test('while a weight of a 4-8-8-8-4 is dragged, its edge, the outputs and E foll
   assert.ok(behind.length <= 3, `the picture showed an earlier weight's values after ${behind.length} of 20 moves:\n${behind.join('\n')}`);
 }));
 
+test('a drag\'s frames write no hidden or disabled state that did not change', () => run(async (page) => {
+  // A same-value write of `hidden` or `disabled` still restyles the element: the practice panel,
+  // Step back and Finish, and rows of the table were written so in every frame of a drag.
+  await page.evaluate(() => {
+    document.getElementById('values').open = true;
+    globalThis.attributeWrites = [];
+    new MutationObserver((records) => globalThis.attributeWrites.push(...records.map((record) => ({
+      target: record.target, name: record.attributeName, old: record.oldValue,
+    })))).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['hidden', 'disabled'] });
+  });
+  await dragAndRead(page, 'w1.0.0', 10, {});
+  const same = await page.evaluate(() => globalThis.attributeWrites.flatMap((write, i, writes) => {
+    // What the write set: the next write's old value, or the value the element has now.
+    const next = writes.slice(i + 1).find((later) => later.target === write.target && later.name === write.name);
+    const value = next ? next.old : write.target.getAttribute(write.name);
+    const where = write.target.id || write.target.className || write.target.tagName;
+    return value === write.old ? [`${write.name} of ${where}`] : [];
+  }));
+  assert.deepEqual([...new Set(same)], [], 'written with the value it had');
+}));
+
 test('the number field accepts a value beyond the slider\'s range', () => run(async (page) => {
   const field = page.locator('[data-param="w2.0.0"] input[type=number]');
   await field.fill('7.25');

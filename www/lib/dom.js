@@ -33,6 +33,11 @@ export function setHidden(element, hidden) {
   if (element.hidden !== hidden) element.hidden = hidden;
 }
 
+/** Disables or enables a control unless it already is so (a same-value write still restyles it). */
+export function setDisabled(control, disabled) {
+  if (control.disabled !== disabled) control.disabled = disabled;
+}
+
 /**
  * Sets a control's value unless it already has it. A script's write to a `<select>`, even of the
  * value it has, makes Chromium's autofill read every form control on the page again (about

@@ -4,7 +4,7 @@
 // on the training and the test samples; and a warning when the link grows too long to share.
 // Every change goes through the core and is one undo step; a refused one leaves the data as it was.
 
-import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { htmlElement, setAttribute, setDisabled, setText } from '../lib/dom.js';
 import { formatNumber, fullValue } from '../lib/format.js';
 import { csvFileName, csvText, parseCsv } from '../model/csv.js';
 import { isWhole, numberField, percent, within } from './number-field.js';
@@ -214,7 +214,7 @@ export function createDataView(container, { engine, current, commands, saveState
         else if (!state.samples && picker.value === '') showSpec(lastSpec);
         shownDataset = dataset;
         shownSamples = state.samples;
-        exportButton.disabled = !state.samples;
+        setDisabled(exportButton, !state.samples);
       }
       if (evaluation !== shownEvaluation) {
         shownEvaluation = evaluation;

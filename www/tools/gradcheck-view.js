@@ -1,7 +1,7 @@
 // Prove it: every weight's and bias's backprop gradient beside the core's central finite
 // difference (J(p + ε) − J(p − ε)) / 2ε, with their relative error, for an ε the learner picks.
 
-import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { htmlElement, setAttribute, setHidden, setText } from '../lib/dom.js';
 import { formatNumber, fullValue, powerOfTen, symbolText } from '../lib/format.js';
 import { objectiveSymbol } from '../model/objective.js';
 
@@ -95,11 +95,11 @@ export function createGradcheckView(container, check) {
     try {
       results = check(latest.state, eps);
     } catch (error) {
-      problem.hidden = false;
+      setHidden(problem, false);
       setText(problem, `The finite differences could not be computed: ${error.message}`);
       return;
     }
-    problem.hidden = true;
+    setHidden(problem, true);
     const counts = { match: 0, close: 0, mismatch: 0 };
     for (const result of results) counts[showRow(rows.get(result.name), result)] += 1;
     const parts = [`${counts.match} match`, ...(counts.close ? [`${counts.close} close`] : []),

@@ -3,7 +3,7 @@
 // with many weights shows each layer as a compact grid of number cells (colour for sign and size);
 // clicking a cell, or pinning its edge in the picture, opens its slider.
 
-import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { htmlElement, setAttribute, setHidden, setText } from '../lib/dom.js';
 import { formatChange, formatEditable, formatNumber, fullValue, symbolText } from '../lib/format.js';
 import { EVERY_ITEM } from '../model/readouts.js';
 import { readParam } from '../model/state.js';
@@ -55,7 +55,7 @@ function junkProblem(number) {
 
 /** Shows `text` under the row, or hides the message when `text` is null. */
 function showMessage({ message }, text) {
-  if (message.hidden !== (text === null)) message.hidden = text === null;
+  setHidden(message, text === null);
   setText(message, text ?? '');
 }
 
@@ -88,7 +88,7 @@ function writeRow(cells, snapshot, revealed) {
     }
   }
   const delta = revealed.paramChanges.get(param.name);
-  if (change.hidden !== (delta === undefined)) change.hidden = delta === undefined;
+  setHidden(change, delta === undefined);
   if (delta !== undefined) {
     setText(change, `Δ ${formatChange(delta)}`);
     change.title = `Δ${symbolText(param.symbol)}, the update's step = ${fullValue(delta)}`;

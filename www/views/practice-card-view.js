@@ -3,7 +3,7 @@
 // reveals it (a hint). A verdict shows the right value and the substituted formula and names the
 // likely mistake; it is also announced. Focus moves to the next open field, then to Step backprop.
 
-import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { htmlElement, setAttribute, setDisabled, setHidden, setText } from '../lib/dom.js';
 import { formatNumber, powerOfTen, symbolText } from '../lib/format.js';
 import { formulaParts } from './mathml.js';
 import { quantityText } from '../model/status.js';
@@ -115,7 +115,7 @@ export function createPracticeCardView(container, actions) {
       const open = hidden(item.index);
       item.shown.replaceChildren(...formulaParts(item.formula, { question: open, pending }));
       setAttribute(item.element, 'data-status', verdict ? verdict.status : (open ? 'open' : 'seen'));
-      for (const control of [item.input, item.checkButton, item.showButton]) control.disabled = !open;
+      for (const control of [item.input, item.checkButton, item.showButton]) setDisabled(control, !open);
       if (verdict?.answer !== undefined && verdict.answer !== null) item.input.value = String(verdict.answer);
       setText(item.verdict, verdict ? verdictText(verdict, item.formula) : '');
     }
@@ -124,7 +124,7 @@ export function createPracticeCardView(container, actions) {
   return {
     update(snapshot, practice) {
       const stage = snapshot.stageIndex === 0 ? null : snapshot.stages[snapshot.stageIndex - 1];
-      panel.hidden = !practice.on || stage === null;
+      setHidden(panel, !practice.on || stage === null);
       container.classList.toggle('is-practising', !panel.hidden);
       if (panel.hidden) {
         built = null;

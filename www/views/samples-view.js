@@ -2,7 +2,7 @@
 // loss; which one the picture shows (pick another to see its own pass); the mean loss J; and
 // whether updates use the batch's mean gradient or one sample at a time.
 
-import { htmlElement, setText } from '../lib/dom.js';
+import { htmlElement, setHidden, setText } from '../lib/dom.js';
 import { formatEditable, formatNumber, fullValue } from '../lib/format.js';
 import { createRadioGroup } from '../lib/radio-group.js';
 import { OPTIONS, readOption, shownSample } from '../model/state.js';
@@ -45,7 +45,7 @@ export function createSamplesView(container, { onPick, onMode }) {
 
   return {
     update({ state, evaluation }) {
-      if (container.hidden !== !state.samples) container.hidden = !state.samples;
+      setHidden(container, !state.samples);
       if (!state.samples) return;
       if (!sameSamples(state.samples, shownSamples)) {
         shownSamples = state.samples;

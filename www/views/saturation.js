@@ -3,7 +3,7 @@
 // example (the core's `dead`) passes none at all, so its incoming weights never learn. The core
 // computes the slopes; the page only compares them.
 
-import { setText } from '../lib/dom.js';
+import { setHidden, setText } from '../lib/dom.js';
 import { symbolText } from '../lib/format.js';
 
 const THRESHOLD = 0.01;
@@ -42,7 +42,7 @@ export function createSaturationNote(element) {
       const key = `${snapshot.network.key}|${[...marks].join()}`;
       if (key === shown) return;
       shown = key;
-      element.hidden = marks.size === 0;
+      setHidden(element, marks.size === 0);
       const of = (mark) => snapshot.network.nodes.filter((node) => marks.get(node.id) === mark);
       const saturated = of('saturated');
       const dead = of('dead');

@@ -1,5 +1,6 @@
 // The pass's buttons: Step backprop, Step back, Finish and Reset.
 
+import { setDisabled } from '../lib/dom.js';
 
 /**
  * Wires the `[data-action]` buttons in `container` to `actions` ({ step, back, finish, reset })
@@ -15,8 +16,8 @@ export function createToolbarView(container, actions) {
 
   return {
     update(snapshot) {
-      buttons.get('back').disabled = snapshot.stageIndex === 0;
-      buttons.get('finish').disabled = snapshot.stageIndex === snapshot.network.stageCount;
+      setDisabled(buttons.get('back'), snapshot.stageIndex === 0);
+      setDisabled(buttons.get('finish'), snapshot.stageIndex === snapshot.network.stageCount);
     },
   };
 }

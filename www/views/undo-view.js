@@ -1,5 +1,7 @@
 // The Undo and Redo buttons.
 
+import { setDisabled } from '../lib/dom.js';
+
 /**
  * Wires the `[data-action="undo"]` and `[data-action="redo"]` buttons in `container` to
  * `actions` ({ undo, redo }). Controller: `update(canUndo, canRedo)`.
@@ -14,7 +16,7 @@ export function createUndoView(container, actions) {
   return {
     update(...enabled) {
       buttons.forEach((button, i) => {
-        if (button.disabled !== !enabled[i]) button.disabled = !enabled[i];
+        setDisabled(button, !enabled[i]);
       });
     },
   };

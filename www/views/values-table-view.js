@@ -2,7 +2,7 @@
 // inputs, pre-activations, activations, the loss, the parameters, each gradient the pass has
 // revealed so far and the update's changes. It follows the picture on every change.
 
-import { htmlElement, setAttribute, setText } from '../lib/dom.js';
+import { htmlElement, setAttribute, setHidden, setText } from '../lib/dom.js';
 import { formatChange, formatNumber, fullValue, symbolText } from '../lib/format.js';
 import { EVERY_ITEM } from '../model/readouts.js';
 import { readParam } from '../model/state.js';
@@ -107,7 +107,7 @@ export function createValuesTableView(table) {
         if (!write(i, rows.length)) continue;
         const { row, element } = cells;
         const value = row.value(snapshot);
-        element.hidden = value === undefined;
+        setHidden(element, value === undefined);
         if (value === undefined) continue;
         showCell(cells.value, element, 'data-value', revealed.masked.has(row.mask) ? undefined : value, '?');
         if (row.grad) showCell(cells.grad, element, 'data-grad', row.grad(revealed), NOT_YET);

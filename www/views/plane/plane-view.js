@@ -101,7 +101,7 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
   }
 
   function drawMap(maps, map, scale) {
-    dom.heat.hidden = maps.curve;
+    setHidden(dom.heat, maps.curve);
     if (maps.curve) {
       const [low, high] = vertical;
       const n = maps.resolution;
@@ -169,8 +169,8 @@ export function createPlaneView(container, { engine, edit, say, requestFrame }) 
     setText(dom.scaleLow, formatNumber(maps.curve ? vertical[0] : scale.from));
     setText(dom.scaleHigh, formatNumber(maps.curve ? vertical[1] : scale.to));
     setText(dom.scaleName, `${symbolText(network.node(shown).symbol)}, this window: ${formatNumber(map.low)} to ${formatNumber(map.high)}`);
-    dom.boundaryKey.hidden = scale.boundary === null || maps.curve;
-    dom.back.hidden = network.node(shown).role === 'output';
+    setHidden(dom.boundaryKey, scale.boundary === null || maps.curve);
+    setHidden(dom.back, network.node(shown).role === 'output');
   }
 
   /** A 1-input network's vertical range: the curve and (for an output) the targets, with a margin. */
