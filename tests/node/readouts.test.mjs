@@ -89,9 +89,11 @@ test('while dragging, a frame writes the most overdue slot, and others whole whi
   assert.equal(readouts.items('table')(9, 10), true, 'a slot written on the budget is written whole');
   readouts.end();
   // Expensive slots: each write takes 10 ms, more than the budget. Once a slot has been measured
-  // so, it is written only in its turn, so a frame writes one slot, and every slot gets its turn.
+  // so twice, it is written only in its turn (and tried again once its cost has faded, about every
+  // twelve frames), so most frames write one slot, none more than two, and every slot gets its turn.
   const seen = new Set();
-  for (let k = 2; k < 40; k += 1) {
+  let two = 0;
+  for (let k = 2; k < 62; k += 1) {
     readouts.frame(k * 16.7, 'budget');
     const due = NAMES.filter((name) => {
       const yes = readouts.due(name);
@@ -99,9 +101,11 @@ test('while dragging, a frame writes the most overdue slot, and others whole whi
       return yes;
     });
     readouts.end();
-    assert.ok(due.length <= (k < 6 ? 2 : 1), `frame ${k}: ${due}`);
+    assert.ok(due.length <= 2, `frame ${k}: ${due}`);
+    if (k >= 10 && due.length === 2) two += 1;
     due.forEach((name) => seen.add(name));
   }
+  assert.ok(two <= 52 / 4, `frames writing two slots: ${two} of 52`);
   assert.deepEqual([...seen].sort(), [...NAMES].sort(), 'every slot gets its turn');
   readouts.frame(1000, null);
   assert.equal(readouts.behind(), true, 'the frame after the drag owes a whole rewrite');
@@ -191,17 +195,18 @@ test('a frame that writes every slot is no measure: the page\'s slow build and a
   assert.deepEqual(labels, new Array(20).fill(true));
 });
 
-test('while dragging, a slot that one slow write put past the budget follows again a few frames later', () => {
+test('while dragging, one slow write does not hold a slot back; two of three do, for a few frames', () => {
   let time = 0;
   const readouts = createReadouts(PERIODS, () => time);
-  const labels = Array.from({ length: 24 }, (_, k) => {
+  const slow = new Set([3, 6, 7]); // a GC in frame 3; a busy machine in frames 6 and 7
+  const labels = Array.from({ length: 30 }, (_, k) => {
     readouts.frame(k * 16.7, 'budget');
     const due = readouts.due('labels');
-    if (due) time += k === 3 ? 9 : 0.5; // a GC in frame 3
+    if (due) time += slow.has(k) ? 9 : 0.5;
     readouts.end();
     return due;
   });
   const missed = labels.flatMap((due, k) => (due ? [] : [k]));
-  assert.ok(missed.length > 0 && missed[0] === 4, `the labels wait after the slow write: ${missed}`);
-  assert.ok(missed.length <= 12 && labels.slice(16).every(Boolean), `then follow again: ${missed}`);
+  assert.ok(missed.length > 0 && missed[0] === 8, `the labels follow after one slow write, wait after two: ${missed}`);
+  assert.ok(missed.length <= 12 && labels.slice(21).every(Boolean), `then follow again: ${missed}`);
 });

@@ -24,13 +24,21 @@ const NO_ITEM = () => false;
 /** How long a dragging frame may go on writing slots beyond the most overdue one. */
 const DRAG_BUDGET_MS = 3;
 /**
- * A slot's cost is the longest of its recent whole writes in busy frames: each new one counts in
- * full, and what is remembered fades by this factor on every busy frame, so that a slot that one
- * slow write (a GC) put past the budget is tried again a few frames later. A frame that writes
- * every slot is no measure: after the page was built it costs 30 ms, and the first frame of a
- * drag up to 3 ms, where the drag's next frames cost 0.5. A slot never measured is tried whole.
+ * A slot's cost is the middle of its last three whole writes in busy frames (of two, the smaller),
+ * so that one slow write (a GC, a busy machine) does not hold it back; what is remembered fades by
+ * this factor on every busy frame, so that a slot that slow writes put past the budget is tried
+ * again a few frames later. A frame that writes every slot is no measure: after the page was
+ * built it costs 30 ms, and the first frame of a drag up to 3 ms, where the drag's next frames
+ * cost 0.5. A slot never measured is tried whole.
  */
 const COST_FADE = 0.9;
+const COST_WRITES = 3;
+
+/** The cost that `writes` (ms) stand for: see COST_WRITES. */
+function costOf(writes) {
+  const sorted = [...writes].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[(sorted.length - 1) >> 1];
+}
 
 /**
  * Creates the schedule of `slots` (name → `{ period, turn, only }`: the ms between two rewrites of
@@ -49,11 +57,11 @@ const COST_FADE = 0.9;
 export function createReadouts(slots, clock = () => performance.now()) {
   const names = Object.keys(slots);
   /**
-   * Each slot's `writtenAt` (its last turn), `turns`, `cost` (ms of its whole write, each measured
-   * from the moment it is asked for and due to the next question about another slot, or the
-   * frame's `end()`) and `count` (of the items it had when last written).
+   * Each slot's `writtenAt` (its last turn), `turns`, `writes` (ms of its last whole writes, each
+   * measured from the moment it is asked for and due to the next question about another slot, or
+   * the frame's `end()`) and `count` (of the items it had when last written).
    */
-  const state = new Map(names.map((name) => [name, { writtenAt: -Infinity, turns: 0, cost: 0, count: 0 }]));
+  const state = new Map(names.map((name) => [name, { writtenAt: -Infinity, turns: 0, writes: [], count: 0 }]));
   let busy = false;
   let every = true;
   let stale = false;
@@ -77,7 +85,7 @@ export function createReadouts(slots, clock = () => performance.now()) {
     if (writing === null) return;
     const { name, at } = writing;
     const slot = state.get(name);
-    if (writing.whole && !every) slot.cost = Math.max(clock() - at, slot.cost);
+    if (writing.whole && !every) slot.writes = [...slot.writes.slice(1 - COST_WRITES), clock() - at];
     writing = null;
   }
 
@@ -85,7 +93,7 @@ export function createReadouts(slots, clock = () => performance.now()) {
   function answer(name) {
     if (every || name === chosen || unscheduled(name)) return true;
     if (!granted.has(name)) {
-      const grant = partsOf(name) === 1 && clock() + state.get(name).cost < budgetEnds;
+      const grant = partsOf(name) === 1 && clock() + costOf(state.get(name).writes) < budgetEnds;
       granted.set(name, grant);
       if (grant) state.get(name).writtenAt = frameNow;
     }
@@ -116,7 +124,7 @@ export function createReadouts(slots, clock = () => performance.now()) {
         for (const slot of state.values()) slot.writtenAt = now;
         return;
       }
-      for (const slot of state.values()) slot.cost *= COST_FADE;
+      for (const slot of state.values()) slot.writes = slot.writes.map((cost) => cost * COST_FADE);
       let most = 1;
       for (const name of names) {
         if (unscheduled(name)) continue;
