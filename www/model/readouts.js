@@ -85,7 +85,10 @@ export function createReadouts(slots, clock = () => performance.now()) {
     if (writing === null) return;
     const { name, at } = writing;
     const slot = state.get(name);
-    if (writing.whole && !every) slot.writes = [...slot.writes.slice(1 - COST_WRITES), clock() - at];
+    if (writing.whole && !every) {
+      slot.writes.push(clock() - at);
+      if (slot.writes.length > COST_WRITES) slot.writes.shift();
+    }
     writing = null;
   }
 
@@ -124,7 +127,9 @@ export function createReadouts(slots, clock = () => performance.now()) {
         for (const slot of state.values()) slot.writtenAt = now;
         return;
       }
-      for (const slot of state.values()) slot.writes = slot.writes.map((cost) => cost * COST_FADE);
+      for (const { writes } of state.values()) {
+        for (let i = 0; i < writes.length; i += 1) writes[i] *= COST_FADE;
+      }
       let most = 1;
       for (const name of names) {
         if (unscheduled(name)) continue;
