@@ -4,6 +4,11 @@
 
 import { readOption, readParam, shownSample, withParam, withSample } from './state.js';
 
+/** The parameters `snapshot`'s change edited (a slider dragged, a number typed), or none. */
+export function editedNames(snapshot) {
+  return snapshot.change?.kind === 'edit' ? snapshot.change.names : [];
+}
+
 /**
  * Creates the pass at `origin`, a preset `{ id, title, note, state }` where Reset returns;
  * `onChange(snapshot)` is called after every later change. A snapshot is frozen: `{ state, network,

@@ -6,6 +6,7 @@
 import { htmlElement, setAttribute, setHidden, setText } from '../lib/dom.js';
 import { formatChange, formatEditable, formatNumber, fullValue, symbolText } from '../lib/format.js';
 import { EVERY_ITEM } from '../model/readouts.js';
+import { editedNames } from '../model/pass.js';
 import { readParam } from '../model/state.js';
 
 /** Past this many weights and biases, each layer is shown as a grid of cells. */
@@ -176,7 +177,7 @@ export function createControlsView(container, onEdit) {
       if (snapshot.network !== built) build(snapshot.network);
       // A row being edited (its slider dragged) follows every frame, whatever `write` says, while
       // its slider is in view (a grid cell's editor can be closed: its cell waits for its turn).
-      const edited = snapshot.change?.kind === 'edit' ? snapshot.change.names : [];
+      const edited = editedNames(snapshot);
       rows.forEach((cells, i) => {
         const editing = !cells.editor.hidden && edited.includes(cells.param.name);
         if (write(i, rows.length) || editing) writeRow(cells, snapshot, revealed);

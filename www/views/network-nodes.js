@@ -6,6 +6,7 @@ import { setAttribute, setText, svgElement } from '../lib/dom.js';
 import { formatNumber, fullValue, symbolText } from '../lib/format.js';
 import { LOSS_SIZE, NEURON_RADIUS, TARGET_RADIUS } from './network-layout.js';
 import { createPill } from './pill.js';
+import { editedNames } from '../model/pass.js';
 import { revealKey } from '../model/reveal.js';
 import { neuronMarks } from './saturation.js';
 import { readParam } from '../model/state.js';
@@ -198,7 +199,7 @@ export function createNodes(network, nodeLayer, labelLayer) {
       // While a parameter is edited (a slider dragged), the outputs, the targets and the loss
       // follow every frame, whatever `due` says: they are what a learner watches, and the other
       // labels of a big network take turns (model/readouts.js).
-      const watched = snapshot.change?.kind === 'edit';
+      const watched = editedNames(snapshot).length > 0;
       for (const [k, node] of nodes.entries()) {
         if (!due(k) && !(watched && WATCHED.has(node.spec.kind))) continue;
         const value = node.spec.value(snapshot);

@@ -7,6 +7,7 @@ import { computeLayout, lossLinks, pointAlong } from './network-layout.js';
 import { createNodes } from './network-nodes.js';
 import { createThumbnails } from './network-thumbnails.js';
 import { createPill, fitPills } from './pill.js';
+import { editedNames } from '../model/pass.js';
 import { EVERY_ITEM } from '../model/readouts.js';
 import { revealKey } from '../model/reveal.js';
 import { paramReader } from '../model/state.js';
@@ -215,7 +216,7 @@ export function createNetworkView(container, orientation, { onThumbnail }) {
       if (snapshot.network !== built) build(snapshot.network);
       const count = edges.length + nodes.count;
       // The edge of a parameter being edited follows every frame, as its slider's row does.
-      const edited = snapshot.change?.kind === 'edit' ? snapshot.change.names : [];
+      const edited = editedNames(snapshot);
       edges.forEach((item, i) => updateEdge(item, snapshot.state, revealed, labels(i, count) || edited.includes(item.edge.name)));
       nodes.update(snapshot, revealed, (k) => labels(edges.length + k, count));
       fitPills(pills);
